@@ -1,0 +1,35 @@
+# cleaner: the targets a user, a pipeline and CI call.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+IN ?= in
+OUT ?= out
+
+.PHONY: install test lint golden clean-text bench bench-quality
+
+$(BIN)/cleaner: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/cleaner  ## a virtual environment in .venv with cleaner and its test tools
+
+test: install  ## lint, then every test (golden, rules, properties, CLI)
+	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check cleaner tests bench
+
+golden: install  ## regenerate golden expected outputs; review with git diff golden/
+	$(BIN)/python -m tests.golden_tool regenerate
+
+clean-text: install  ## the pipeline step: make clean-text IN=raw/ OUT=clean/
+	$(BIN)/cleaner $(IN) -o $(OUT)
+
+bench: install  ## throughput next to ftfy.fix_text, measured in the same run
+	$(BIN)/python bench/speed.py
+
+bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines
+	$(BIN)/python bench/quality.py

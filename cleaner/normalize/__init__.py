@@ -1,0 +1,58 @@
+"""Input normalization (SPEC "Repairs"): from raw text or bytes to repaired paragraphs.
+
+Each step is one function named by its repair id; a step that changed the text is
+reported in ``CleanResult.repairs``. Order matters: mojibake before invisible
+characters (ftfy needs the C1 controls that mojibake contains), residue before spaces
+(entities decode to no-break spaces), segmentation before apostrophes (the signature is
+judged on the whole document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from ..segment import paragraphs
+from .apostrophes import restore_apostrophes
+from .decode import decode
+from .mojibake import fix_mojibake
+from .residue import fix_html_residue, fix_shortcodes
+from .spaces import fix_invisibles, fix_newlines, fix_nfc, fix_spaces
+
+__all__ = ["decode", "normalize"]
+
+_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("newlines", fix_newlines),
+    ("mojibake", fix_mojibake),
+    ("html-residue", fix_html_residue),
+    ("shortcodes", fix_shortcodes),
+    ("invisibles", fix_invisibles),
+    ("spaces", fix_spaces),
+    ("nfc", fix_nfc),
+)
+
+
+def normalize(
+    text: str, disabled: Collection[str] = (), english: bool | None = None
+) -> tuple[list[str], list[str]]:
+    """Repair ``text`` and split it into paragraphs; return ``(paragraphs, repairs)``.
+
+    ``english=False`` (a non-English language hint) skips apostrophe restoration.
+    """
+    repairs: list[str] = []
+    for name, step in _STEPS:
+        if name in disabled:
+            continue
+        fixed = step(text)
+        if fixed != text:
+            repairs.append(name)
+            text = fixed
+    paras, joined = paragraphs(text, join_wrapped="hard-wrap" not in disabled)
+    if joined:
+        repairs.append("hard-wrap")
+    if "apostrophes" not in disabled and english is not False:
+        joined = "\n".join(paras)
+        restored = restore_apostrophes(joined)
+        if restored != joined:
+            repairs.append("apostrophes")
+            paras = restored.split("\n")
+    return paras, repairs

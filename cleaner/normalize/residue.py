@@ -1,0 +1,75 @@
+"""HTML and CMS residue left in scraped text: entities, tags, shortcodes, templates.
+
+Only residue that is unambiguous is touched: tags with a known HTML element name (so
+``a < b > c`` and ``<3`` survive), shortcodes that are closed somewhere in the text or
+carry ``key="value"`` attributes (so ``[1]`` and ``[sic]`` survive), and brace spinners
+whose content is plain lower-case words (so code and JSON survive).
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+# Block-level elements become paragraph breaks, <br> a line break, the rest vanish.
+_BLOCK = (
+    "p|div|section|article|header|footer|aside|nav|main|h[1-6]|ul|ol|li|table|tr|td|th|"
+    "blockquote|figure|figcaption|pre|dl|dt|dd|hr|form"
+)
+_INLINE = (
+    "a|abbr|b|big|cite|code|del|dfn|em|font|i|img|ins|kbd|mark|q|s|samp|small|span|"
+    "strike|strong|sub|sup|time|tt|u|var|wbr|iframe|source|video|audio|picture|label|"
+    "button|input|meta|link|noscript|center"
+)
+_TAG_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_TAG_BLOCK = regex.compile(rf"</?(?:{_BLOCK})(?:\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+_TAG_INLINE = regex.compile(rf"</?(?:{_INLINE})(?:\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+_COMMENT = regex.compile(r"<!--.{0,2000}?-->", regex.DOTALL)
+_SCRIPT = regex.compile(
+    r"<(script|style)\b[^<>]{0,500}>.{0,100000}?</\1\s*>", regex.IGNORECASE | regex.DOTALL
+)
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+# [caption ...]...[/caption] goes with the caption inside it (SPEC "Repairs").
+_CAPTION = regex.compile(r"\[caption\b[^\]\n]{0,500}\].{0,2000}?\[/caption\]", regex.IGNORECASE)
+_SHORTCODE_CLOSE = regex.compile(r"\[/([a-z][a-z0-9_-]{0,30})\]", regex.IGNORECASE)
+_SHORTCODE_OPEN = regex.compile(
+    r"\[([a-z][a-z0-9_-]{0,30})((?:\s+[a-z_-]{1,30}=(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[^\s\]]{1,100}))*)\s*/?\]",
+    regex.IGNORECASE,
+)
+_TEMPLATE = regex.compile(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}")
+# Article spinners: {a|b|c} keeps the first choice; {that a} is a one-choice spinner.
+_SPINNER = regex.compile(r"\{([\p{Ll}][\p{Ll}' ]{0,60}(?:\|[\p{Ll}][\p{Ll}' ]{0,60}){0,9})\}")
+
+
+def fix_html_residue(text: str) -> str:
+    """Decode entities and drop HTML tags, comments and script bodies left in text."""
+    if "<" in text:
+        text = _SCRIPT.sub("\n", text)
+        text = _COMMENT.sub("", text)
+        text = _TAG_BR.sub("\n", text)
+        text = _TAG_BLOCK.sub("\n\n", text)
+        text = _TAG_INLINE.sub("", text)
+    if "&" in text and _ENTITY.search(text):
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return text
+
+
+def _shortcode(m: regex.Match[str], closed: set[str]) -> str:
+    name, attrs = m.group(1).lower(), m.group(2)
+    return "" if name in closed or attrs.strip() else m.group()
+
+
+def fix_shortcodes(text: str) -> str:
+    """Remove caption shortcodes with their text, unwrap the others, drop templates."""
+    if "[" in text:
+        text = _CAPTION.sub("", text)
+        closed = {m.group(1).lower() for m in _SHORTCODE_CLOSE.finditer(text)}
+        if closed:
+            text = _SHORTCODE_CLOSE.sub("", text)
+        text = _SHORTCODE_OPEN.sub(lambda m: _shortcode(m, closed), text)
+    if "{" in text:
+        text = _TEMPLATE.sub("", text)
+        text = _SPINNER.sub(lambda m: m.group(1).split("|", 1)[0], text)
+    return text

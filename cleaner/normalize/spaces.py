@@ -1,0 +1,45 @@
+"""Line ends, odd spaces, invisible characters and NFC.
+
+Joiners (U+200C ZWNJ, U+200D ZWJ) stay: Persian, Indic scripts and emoji sequences need
+them. Every other format or control character goes, as does the soft hyphen.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_NEWLINES = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# Odd spaces: tab, no-break, the U+2000 block, narrow no-break, math space, ideographic.
+_ODD_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Controls (except \n), soft hyphen, zero-width and bidi format characters, BOM,
+# non-characters; ZWNJ/ZWJ (U+200C/U+200D) are kept.
+_INVISIBLE = regex.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\p{Cs}]"
+)
+_SPACE_RUNS = regex.compile(r" {2,}")
+_LINE_EDGES = regex.compile(r" *\n *")
+
+
+def fix_newlines(text: str) -> str:
+    """Every line end becomes ``\\n``."""
+    return _NEWLINES.sub("\n", text)
+
+
+def fix_spaces(text: str) -> str:
+    """Odd spaces become plain spaces; runs collapse; lines lose edge spaces."""
+    text = _ODD_SPACE.sub(" ", text)
+    text = _SPACE_RUNS.sub(" ", text)
+    return _LINE_EDGES.sub("\n", text).strip(" ")
+
+
+def fix_invisibles(text: str) -> str:
+    """Remove control, zero-width, bidi-format and soft-hyphen characters."""
+    return _INVISIBLE.sub("", text)
+
+
+def fix_nfc(text: str) -> str:
+    """NFC-normalize, skipping the work when the text already is."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -1,0 +1,170 @@
+"""The flow of one document: normalize, observe, decide, assemble.
+
+``Pipeline`` holds everything compiled once (phrase and shape patterns, the rule table);
+``run`` is the hot path and does one regex scan of the document per pattern set, then
+linear passes over its paragraphs. Decisions follow SPEC: phrase and shape rules (strong
+evidence, always certain within their ``max_chars``), then positional context (dump
+headers, captions, the comment section), then duplicates, then corpus boilerplate.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+from typing import Any
+
+import regex
+
+from ._config import Config
+from ._errors import ConfigError, InputTooLargeError
+from ._result import CleanResult, Removal
+from .normalize import decode, normalize
+from .rules import PhraseMatcher, Rule, catalog, load_phrase_file, load_phrases
+from .rules import context as ctx
+from .rules.context import Decision
+from .rules.shapes import shape_phrases
+
+_TITLE_MAX_CHARS = 300
+_TITLE_END = regex.compile(r"[.;,]$")
+_BYLINE_PREFIX = regex.compile(r"^(?:by|von|par|por|written by|author:?)\s+", regex.IGNORECASE)
+
+
+class Pipeline:
+    """Rules compiled once for a :class:`~cleaner.Config`."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        rules = dict(catalog())
+        phrases = list(load_phrases())
+        for path in config.phrase_files:
+            rule, extra = load_phrase_file(path)
+            if rule.id in rules and rules[rule.id].kind != "phrase":
+                raise ConfigError(f"{path}: rule id {rule.id!r} is a built-in non-phrase rule")
+            rules.setdefault(rule.id, rule)
+            phrases.extend(extra)
+        known = set(rules) | set(_families(rules)) | _repair_ids()
+        unknown = sorted(config.disable - known)
+        if unknown:
+            raise ConfigError(f"unknown names in disable: {unknown}; known: {sorted(known)}")
+        self.rules: dict[str, Rule] = rules
+        self.enabled: set[str] = {
+            rid for rid, rule in rules.items() if config.enabled(rid, rule.family)
+        }
+        self._phrases = PhraseMatcher(p for p in phrases if p.rule in self.enabled)
+        self._shapes = PhraseMatcher(p for p in shape_phrases() if p.rule in self.enabled)
+
+    def run(self, data: str | bytes, boilerplate: Collection[str] = ()) -> CleanResult:
+        """Clean one document (``boilerplate``: fingerprints recurring in its source)."""
+        cfg = self.config
+        repairs: list[str] = []
+        if isinstance(data, bytes):
+            if len(data) > cfg.max_input_bytes:
+                raise InputTooLargeError(
+                    f"input of {len(data)} bytes is above max_input_bytes={cfg.max_input_bytes}"
+                )
+            data, encoding = decode(data)
+            if encoding not in ("utf-8", "ascii"):
+                repairs.append("decode")
+        elif len(data) > cfg.max_input_bytes:
+            raise InputTooLargeError(
+                f"input of {len(data)} characters is above max_input_bytes={cfg.max_input_bytes}"
+            )
+        english = None if cfg.language is None else cfg.language.lower().startswith("en")
+        paras, steps = normalize(data, cfg.disable, english=english)
+        repairs.extend(steps)
+        normalized = "\n".join(paras)
+        starts = [0] * len(paras)
+        pos = 0
+        for i, p in enumerate(paras):
+            starts[i] = pos
+            pos += len(p) + 1
+        decisions, metadata = self.decide(paras, normalized, starts, boilerplate)
+        return _assemble(paras, normalized, starts, decisions, metadata, repairs, self.rules)
+
+    def decide(
+        self,
+        paras: list[str],
+        normalized: str,
+        starts: list[int],
+        boilerplate: Collection[str] = (),
+    ) -> tuple[list[Decision], dict[str, Any]]:
+        """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``."""
+        decisions: list[Decision] = [None] * len(paras)
+        metadata: dict[str, Any] = {}
+        openers: set[int] = set()
+        rules = self.rules
+        enabled = self.enabled
+        for matcher in (self._shapes, self._phrases):
+            for start, end, rule_id in matcher.scan(normalized):
+                i = bisect_right(starts, start) - 1
+                rule = rules[rule_id]
+                if decisions[i] is not None or end - start > rule.max_chars:
+                    continue
+                decisions[i] = (rule_id, rule.explain)
+                if rule.cuts_to_end:
+                    openers.add(i)
+                if rule.metadata:
+                    value = paras[i]
+                    if rule.metadata == "byline":
+                        value = _BYLINE_PREFIX.sub("", value)
+                    metadata.setdefault(rule.metadata, value)
+        if "dump-header" in enabled:
+            ctx.dump_header(paras, decisions, metadata)
+        if "picture-caption" in enabled:
+            ctx.picture_caption(paras, decisions)
+        if "comment-section" in enabled:
+            ctx.comment_section(paras, decisions, openers)
+        if "duplicate" in enabled:
+            ctx.duplicates(paras, decisions)
+        if "contained-duplicate" in enabled:
+            ctx.contained_duplicates(paras, decisions)
+        if "recurring-in-source" in enabled:
+            ctx.recurring(paras, decisions, boilerplate)
+        return decisions, metadata
+
+
+def _families(rules: dict[str, Rule]) -> set[str]:
+    from ._config import FAMILIES
+
+    return set(FAMILIES) | {r.family for r in rules.values()}
+
+
+def _repair_ids() -> set[str]:
+    from ._config import REPAIRS
+
+    return set(REPAIRS)
+
+
+def _assemble(
+    paras: list[str],
+    normalized: str,
+    starts: list[int],
+    decisions: list[Decision],
+    metadata: dict[str, Any],
+    repairs: list[str],
+    rules: dict[str, Rule],
+) -> CleanResult:
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for i, text in enumerate(paras):
+        decision = decisions[i]
+        if decision is None:
+            kept.append(text)
+        else:
+            rule_id, reason = decision
+            removed.append(
+                Removal(rule_id, rules[rule_id].family, text, starts[i], starts[i] + len(text), reason)
+            )
+    title = ""
+    if kept and len(kept[0]) <= _TITLE_MAX_CHARS and not _TITLE_END.search(kept[0]) and " " in kept[0]:
+        title = kept[0]
+    body = "\n\n".join(kept[1:] if title else kept)
+    return CleanResult(
+        text="\n\n".join(kept),
+        title=title,
+        body=body,
+        normalized=normalized,
+        metadata=metadata,
+        removed=tuple(removed),
+        repairs=tuple(repairs),
+    )

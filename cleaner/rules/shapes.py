@@ -1,0 +1,72 @@
+"""Line shapes that mark cruft in any language: written as code, scanned like phrases.
+
+Each shape is a regex over one whole paragraph, compiled into one multiline pattern per
+document scan (see :class:`cleaner.rules.PhraseMatcher`). Shapes are strong evidence only
+because each one describes a line that prose never has: a line of timecodes, a line that
+is nothing but a date with a short label, a slash-joined list of names with a news agency.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+from . import Phrase
+
+
+@cache
+def date_words() -> dict[str, frozenset[str]]:
+    """Month, weekday, label and zone words of all languages, by kind."""
+    words: dict[str, set[str]] = {}
+    text = (files("cleaner.rules") / "lexicon" / "dates.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            _lang, kind, *entries = line.split()
+            words.setdefault(kind, set()).update(entries)
+    return {kind: frozenset(entries) for kind, entries in words.items()}
+
+
+@cache
+def agencies() -> frozenset[str]:
+    """News and photo agency names, lower-cased (``lexicon/agencies.txt``)."""
+    text = (files("cleaner.rules") / "lexicon" / "agencies.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def shape_phrases() -> tuple[Phrase, ...]:
+    """The shapes as phrase entries, so they compile and test like phrase data."""
+    dw = date_words()
+    month = _alternation(dw["month"])
+    weekday = _alternation(dw["weekday"])
+    label = _alternation(dw["label"] | dw["zone"])
+    agency = _alternation(agencies())
+    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
+    clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
+    date_part = rf"(?:{num_date}|{word_date}|{clock}|(?:{weekday})\.?|\d{{1,2}}|\d{{4}})"
+    sep = r"[ ,|/•·–—-]*"
+    label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
+    name = r"(?-i:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})"
+    entries = [
+        ("player-timecodes", r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:(?: / | |/)(?:\d{1,2}:)?\d{1,2}:\d{2})*",
+         "0:00 0:03:48 0:00"),
+        ("timestamp", rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}))*",
+         "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022"),
+        ("breadcrumb", r"[^\n>»›]{1,40}(?: ?[>»›] ?[^\n>»›]{1,40}){2,8}", "Home > World > Europe"),
+        ("share-count", r"\d[\d,.]*[kKmM]? ?(?:shares?|likes?|views?|reads?)", "1.2K shares"),
+        ("credit-line", rf"(?:{name} ?/ ?){{0,3}}(?:{agency})(?: ?/ ?[\p{{L}} .-]{{1,30}}){{0,3}}",
+         "Sega Volskii / AFP / Ilustracija"),
+        ("credit-line", rf"{name}(?: ?/ ?{name}){{1,3}}(?: ?/ ?(?:{agency}))", "Jane Doe / Staff / Reuters"),
+        ("credited-caption", rf".{{10,400}}\((?:[^()\n]{{0,80}}(?:/|\bvia\b|\b(?:photo|foto|image|credit)s?\b:?)[^()\n]{{0,80}}(?:{agency})?|[^()\n]{{0,80}}(?:{agency})[^()\n]{{0,40}}/[^()\n]{{0,80}})\)",
+         "U.S. Deputy Secretary of State Wendy Sherman, left, and Russian deputy Foreign Minister Sergei Ryabkov. (Denis Balibouse/Pool/AFP via Getty Images/TNS)"),
+    ]
+    return tuple(Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}") for rule, pattern, example in entries)
