@@ -111,6 +111,8 @@ class Cleaner:
         counts: dict[Any, Counter[str]] = defaultdict(Counter)
         sizes: Counter[Any] = Counter()
         for doc, key in zip(docs, keys, strict=True):
+            if not isinstance(doc, str | bytes):
+                continue  # reported as a failure by the cleaning pass
             try:
                 text = decode(doc)[0] if isinstance(doc, bytes) else doc
                 paras, _ = normalize(text, self.config.disable, english=False)

@@ -47,18 +47,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", help="files, folders, or - for stdin")
     p.add_argument("-o", "--output", type=Path, help="output folder (required for folders)")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--explain", action="store_true", help="list removed paragraphs with rule ids")
+    mode.add_argument(
+        "--explain", action="store_true", help="list removed paragraphs with rule ids"
+    )
     mode.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--jsonl", action="store_true", help="inputs are JSON lines; output JSON lines")
-    p.add_argument("--field", default="text", help="JSON lines field holding the text (default: text)")
     p.add_argument(
-        "--disable", action="append", default=[], metavar="NAMES",
+        "--field", default="text", help="JSON lines field holding the text (default: text)"
+    )
+    p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAMES",
         help="comma-separated families, rule ids or repairs to switch off",
     )
-    p.add_argument("--phrases", action="append", default=[], type=Path, metavar="FILE",
-                   help="an extra phrase file (its stem is the rule id; needs an @family line)")
+    p.add_argument(
+        "--phrases",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="an extra phrase file (its stem is the rule id; needs an @family line)",
+    )
     p.add_argument("--language", help="language hint (ISO 639-1), e.g. en")
-    p.add_argument("--list-rules", action="store_true", help="print every rule id, family and purpose")
+    p.add_argument(
+        "--list-rules", action="store_true", help="print every rule id, family and purpose"
+    )
     return p
 
 
@@ -68,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except BrokenPipeError:
         # The reader went away (cleaner ... | head): stop quietly, as Unix tools do.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w")
         return 0
     except KeyboardInterrupt:
         return 130
@@ -78,7 +93,9 @@ def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     disable = frozenset(n.strip() for chunk in args.disable for n in chunk.split(",") if n.strip())
     try:
-        cleaner = Cleaner(Config(disable=disable, phrase_files=tuple(args.phrases), language=args.language))
+        cleaner = Cleaner(
+            Config(disable=disable, phrase_files=tuple(args.phrases), language=args.language)
+        )
     except ConfigError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
@@ -87,7 +104,10 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"{rule.id:24} {rule.family:14} {rule.explain}")
         return 0
     if not args.inputs:
-        print("cleaner: no input given (a file, a folder, or - for stdin); see --help", file=sys.stderr)
+        print(
+            "cleaner: no input given (a file, a folder, or - for stdin); see --help",
+            file=sys.stderr,
+        )
         return 2
     failed = 0
     for name in args.inputs:
@@ -103,7 +123,9 @@ def _run_one(cleaner: Cleaner, name: str, args: argparse.Namespace) -> int:
     if name == "-":
         data = sys.stdin.buffer.read()
         if args.jsonl:
-            return _jsonl(cleaner, data.decode("utf-8", "replace").splitlines(), "<stdin>", sys.stdout, args)
+            return _jsonl(
+                cleaner, data.decode("utf-8", "replace").splitlines(), "<stdin>", sys.stdout, args
+            )
         return _one(cleaner, data, "<stdin>", sys.stdout, args)
     path = Path(name)
     if path.is_dir():
@@ -171,7 +193,8 @@ def _write(result: CleanResult, out: TextIO, args: argparse.Namespace) -> None:
     elif args.explain:
         for removal in result.removed:
             out.write(f"- [{removal.rule}] {removal.text}\n")
-        out.write(f"# kept {len(result.text)} characters; repairs: {', '.join(result.repairs) or 'none'}\n")
+        repairs = ", ".join(result.repairs) or "none"
+        out.write(f"# kept {len(result.text)} characters; repairs: {repairs}\n")
     elif result.text:
         out.write(result.text + "\n")
 

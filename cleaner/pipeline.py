@@ -9,7 +9,6 @@ headers, captions, the comment section), then duplicates, then corpus boilerplat
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Collection
 from typing import Any
 
@@ -50,6 +49,7 @@ class Pipeline:
         self.enabled: set[str] = {
             rid for rid, rule in rules.items() if config.enabled(rid, rule.family)
         }
+        self._label_rules = frozenset(r.id for r in rules.values() if r.labels_only)
         self._phrases = PhraseMatcher(p for p in phrases if p.rule in self.enabled)
         self._shapes = PhraseMatcher(p for p in shape_phrases() if p.rule in self.enabled)
 
@@ -94,11 +94,13 @@ class Pipeline:
         openers: set[int] = set()
         rules = self.rules
         enabled = self.enabled
-        for matcher in (self._shapes, self._phrases):
-            for start, end, rule_id in matcher.scan(normalized):
-                i = bisect_right(starts, start) - 1
+        for matcher in (self._phrases, self._shapes):
+            for i, rule_id in matcher.scan(paras):
                 rule = rules[rule_id]
-                if decisions[i] is not None or end - start > rule.max_chars:
+                text = paras[i]
+                if decisions[i] is not None or len(text) > rule.max_chars:
+                    continue
+                if rule.labels_only and text.endswith(".") and not text.endswith(".."):
                     continue
                 decisions[i] = (rule_id, rule.explain)
                 if rule.cuts_to_end:
@@ -108,10 +110,17 @@ class Pipeline:
                     if rule.metadata == "byline":
                         value = _BYLINE_PREFIX.sub("", value)
                     metadata.setdefault(rule.metadata, value)
+        ctx.label_subheadings(paras, decisions, self._label_rules)
         if "dump-header" in enabled:
             ctx.dump_header(paras, decisions, metadata)
         if "picture-caption" in enabled:
             ctx.picture_caption(paras, decisions)
+        if "related-list" in enabled:
+            ctx.related_list(paras, decisions)
+        if "menu-run" in enabled:
+            ctx.menu_run(paras, decisions)
+        if "ad-copy" in enabled:
+            ctx.ad_copy(paras, decisions)
         if "comment-section" in enabled:
             ctx.comment_section(paras, decisions, openers)
         if "duplicate" in enabled:
@@ -153,10 +162,17 @@ def _assemble(
         else:
             rule_id, reason = decision
             removed.append(
-                Removal(rule_id, rules[rule_id].family, text, starts[i], starts[i] + len(text), reason)
+                Removal(
+                    rule_id, rules[rule_id].family, text, starts[i], starts[i] + len(text), reason
+                )
             )
     title = ""
-    if kept and len(kept[0]) <= _TITLE_MAX_CHARS and not _TITLE_END.search(kept[0]) and " " in kept[0]:
+    if (
+        kept
+        and len(kept[0]) <= _TITLE_MAX_CHARS
+        and not _TITLE_END.search(kept[0])
+        and " " in kept[0]
+    ):
         title = kept[0]
     body = "\n\n".join(kept[1:] if title else kept)
     return CleanResult(

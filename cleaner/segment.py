@@ -15,34 +15,52 @@ _TERMINAL = frozenset(".!?:;\"”’'»)…")
 
 #: Calibrated as a set on wrapped e-mail/plain-text archives (72-80 columns) and on
 #: scraped one-line-per-paragraph text, which must never be mistaken for wrapped text:
-#: at least 6 lines, a wrap width between 30 and 120 columns, at least half of the lines
-#: within 20% of that width, most of those ending mid-sentence, almost none beyond it.
+#: at least 6 lines, a wrap width between 30 and 120 columns, a third of the lines or more
+#: within 20% of that width, most of those ending mid-sentence and followed by a line
+#: that does not start with a capital, few lines beyond the width.
 MIN_LINES = 6
 MIN_WIDTH, MAX_WIDTH = 30, 120
 NEAR_WIDTH = 0.8
-MIN_NEAR_SHARE = 0.5
+MIN_NEAR_SHARE = 0.35
 MIN_MIDSENTENCE_SHARE = 0.6
-MAX_OVERLONG_SHARE = 0.05
+MAX_OVERLONG_SHARE = 0.1
+MIN_CONTINUED_SHARE = 0.6
+WIDTH_QUANTILES = (0.95, 0.9, 0.8, 0.7)
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column at which ``lines`` are hard-wrapped, or None when they are not."""
+    """The column at which ``lines`` are hard-wrapped, or None when they are not.
+
+    The width is tried at several high percentiles of the line lengths, so that a few
+    longer lines (a headline, a URL) do not hide the wrap column.
+    """
     lengths = sorted(len(line) for line in lines if line)
     if len(lengths) < MIN_LINES:
         return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return None
-    near = [line for line in lines if line and len(line) >= NEAR_WIDTH * width]
-    if len(near) < MIN_NEAR_SHARE * len(lengths):
-        return None
-    midsentence = sum(line[-1] not in _TERMINAL for line in near)
-    if midsentence < MIN_MIDSENTENCE_SHARE * len(near):
-        return None
+    for quantile in WIDTH_QUANTILES:
+        width = lengths[int(quantile * (len(lengths) - 1))]
+        if MIN_WIDTH <= width <= MAX_WIDTH and _wrapped_at(lines, lengths, width):
+            return width
+    return None
+
+
+def _wrapped_at(lines: list[str], lengths: list[int], width: int) -> bool:
+    near = 0
+    midsentence = 0
+    continued = 0
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        if len(line) >= NEAR_WIDTH * width and len(line) <= width:
+            near += 1
+            if line[-1] not in _TERMINAL:
+                midsentence += 1
+                continued += bool(following) and not following[0].isupper()
+    if near < MIN_NEAR_SHARE * len(lengths) or midsentence < MIN_MIDSENTENCE_SHARE * near:
+        return False
+    # Wrapped prose goes on in lower case; a list of titles starts each line capitalized.
+    if continued < MIN_CONTINUED_SHARE * midsentence:
+        return False
     overlong = sum(n > width + 5 for n in lengths)
-    if overlong > MAX_OVERLONG_SHARE * len(lengths):
-        return None
-    return width
+    return overlong <= MAX_OVERLONG_SHARE * len(lengths)
 
 
 def paragraphs(text: str, join_wrapped: bool = True) -> tuple[list[str], bool]:
@@ -56,11 +74,19 @@ def paragraphs(text: str, join_wrapped: bool = True) -> tuple[list[str], bool]:
         return [line for line in lines if line], False
     out: list[str] = []
     joining = False
+    after_break = True
     for line in lines:
         if not line:
             joining = False
+            after_break = True
             continue
-        if joining and not _BULLET.match(line):
+        # A line goes on the previous one when that one reached the wrap column, or
+        # ended mid-sentence and this one starts in lower case; a blank line always breaks.
+        continues = joining or (
+            not after_break and out[-1][-1] not in _TERMINAL and line[0].islower()
+        )
+        after_break = False
+        if continues and out and not _BULLET.match(line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

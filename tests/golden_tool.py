@@ -85,8 +85,10 @@ def regenerate() -> int:
             changed += 1
             sys.stdout.writelines(
                 difflib.unified_diff(
-                    old.splitlines(True), new.splitlines(True),
-                    f"{case.name}/expected.txt (old)", f"{case.name}/expected.txt (new)",
+                    old.splitlines(True),
+                    new.splitlines(True),
+                    f"{case.name}/expected.txt (old)",
+                    f"{case.name}/expected.txt (new)",
                 )
             )
             case.expected_path.write_text(new, "utf-8")
@@ -102,7 +104,9 @@ def regenerate() -> int:
                 changed += 1
                 print(f"=== seed {path.name}: output changed; review it in full:\n{out}")
                 entry["sha256"] = sha256(out)
-        SEEDS_MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        SEEDS_MANIFEST.write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
     print(f"{changed} golden outputs changed; review with: git diff golden/", file=sys.stderr)
     return 0
 

@@ -10,7 +10,11 @@ CASES = g.cases()
 
 
 def _param(case: g.Case) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=case.meta.get("comment", ""))] if case.meta.get("expect") == "fail" else []
+    marks = (
+        [pytest.mark.xfail(strict=True, reason=case.meta.get("comment", ""))]
+        if case.meta.get("expect") == "fail"
+        else []
+    )
     return pytest.param(case, id=case.name, marks=marks)
 
 
@@ -41,7 +45,9 @@ def _seeds() -> list[str]:
 @pytest.mark.parametrize("name", _seeds())
 def test_seed(name: str) -> None:
     if not (g.shared_dir() / "seeds" / name).exists():
-        pytest.skip(f"seed {name} not found: ../shared/seeds is absent (only present in dev and CI)")
+        pytest.skip(
+            f"seed {name} not found: ../shared/seeds is absent (only present in dev and CI)"
+        )
     entry = g.seed_manifest()[name]
     out = g.seed_output(name)
     missing = [s for s in entry["must_keep"] if s not in out]

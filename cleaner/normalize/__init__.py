@@ -27,6 +27,9 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("shortcodes", fix_shortcodes),
     ("invisibles", fix_invisibles),
     ("spaces", fix_spaces),
+    # Again: ftfy leaves some mojibake alone next to odd spaces ("\xa0â€™"); once the
+    # spaces are plain, it is recognised (the pre-check makes this free on clean text).
+    ("mojibake", fix_mojibake),
     ("nfc", fix_nfc),
 )
 
@@ -44,7 +47,8 @@ def normalize(
             continue
         fixed = step(text)
         if fixed != text:
-            repairs.append(name)
+            if name not in repairs:
+                repairs.append(name)
             text = fixed
     paras, joined = paragraphs(text, join_wrapped="hard-wrap" not in disabled)
     if joined:

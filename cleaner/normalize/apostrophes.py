@@ -7,7 +7,7 @@ stripped contractions (``dont``, ``Im``, ``doesnt``...). Then it restores:
 - contractions from ``data/apostrophes-en.txt`` (only forms that are not words: ``were``,
   ``its``, ``well``, ``ill`` are never touched);
 - possessives of capitalized names, ``Russias demands`` -> ``Russia's demands``, when the
-  bare name also occurs in the document, the word before is not a determiner
+  bare name also occurs in the document (or is a weekday), the word before is not a determiner
   (``the Russians``), the word after is not a function word or common verb
   (``Democrats have``), and the name does not end like a plural noun of people
   (``-ans``, ``-ers``, ``-ists``...), is not the last word of a multi-word name
@@ -26,6 +26,8 @@ import regex
 
 _WORD = regex.compile(r"\b\p{L}+\b")
 _ENGLISH_MARKERS = frozenset("the and of to in is that for on with was said".split())
+#: "Mondays talks": a weekday's possessive needs no other mention of the day.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DETERMINERS = frozenset(
     "the these those two three four many some all both several most other such few".split()
 )
@@ -109,7 +111,7 @@ def restore_apostrophes(text: str) -> str:
         stem = m.group(1)
         if (
             m.group() in plurals
-            or stem not in vocabulary
+            or (stem not in vocabulary and stem.lower() not in _WEEKDAYS)
             or stem.endswith("s")
             or _PEOPLE_PLURAL.search(m.group().lower())
             or inside_name(m)

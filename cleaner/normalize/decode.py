@@ -33,7 +33,9 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"bytes start with a {encoding} BOM but do not decode: {exc}") from None
+                raise DecodeError(
+                    f"bytes start with a {encoding} BOM but do not decode: {exc}"
+                ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -45,7 +47,5 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             pass
     best = from_bytes(data).best()
     if best is None:
-        raise DecodeError(
-            f"{len(data)} bytes that decode in no known encoding (binary data?)"
-        )
+        raise DecodeError(f"{len(data)} bytes that decode in no known encoding (binary data?)")
     return str(best), best.encoding

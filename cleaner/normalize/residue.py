@@ -23,8 +23,9 @@ _INLINE = (
     "button|input|meta|link|noscript|center"
 )
 _TAG_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
-_TAG_BLOCK = regex.compile(rf"</?(?:{_BLOCK})(?:\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
-_TAG_INLINE = regex.compile(rf"</?(?:{_INLINE})(?:\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+_TAG_BLOCK = regex.compile(rf"<(/?)({_BLOCK})(\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+_TAG_INLINE = regex.compile(rf"<(/?)({_INLINE})(\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+_CLOSING = regex.compile(r"</([a-zA-Z][a-zA-Z0-9]{0,10})\s*>")
 _COMMENT = regex.compile(r"<!--.{0,2000}?-->", regex.DOTALL)
 _SCRIPT = regex.compile(
     r"<(script|style)\b[^<>]{0,500}>.{0,100000}?</\1\s*>", regex.IGNORECASE | regex.DOTALL
@@ -49,11 +50,20 @@ def fix_html_residue(text: str) -> str:
         text = _SCRIPT.sub("\n", text)
         text = _COMMENT.sub("", text)
         text = _TAG_BR.sub("\n", text)
-        text = _TAG_BLOCK.sub("\n\n", text)
-        text = _TAG_INLINE.sub("", text)
+        closed = {m.group(1).lower() for m in _CLOSING.finditer(text)}
+        text = _TAG_BLOCK.sub(lambda m: "\n\n" if _is_residue(m, closed) else m.group(), text)
+        text = _TAG_INLINE.sub(lambda m: "" if _is_residue(m, closed) else m.group(), text)
     if "&" in text and _ENTITY.search(text):
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     return text
+
+
+def _is_residue(m: regex.Match[str], closed: set[str]) -> bool:
+    """A tag is residue when it is closing, has attributes, is a paragraph tag, or is
+    closed somewhere in the text; a bare ``<img>`` or ``<ul>`` in prose is a mention of
+    the element (an article about HTML), not markup."""
+    slash, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+    return bool(slash or attrs or name in ("p", "hr", "wbr") or name in closed)
 
 
 def _shortcode(m: regex.Match[str], closed: set[str]) -> str:

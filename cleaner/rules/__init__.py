@@ -15,13 +15,11 @@ words (paragraphs have single spaces); use non-capturing groups only.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-
-import regex
 
 from .._config import FAMILIES
 from .._errors import ConfigError, PhraseFileError
@@ -31,7 +29,6 @@ __all__ = ["Phrase", "PhraseMatcher", "Rule", "catalog", "load_phrase_file", "lo
 _KINDS = frozenset({"phrase", "shape", "context"})
 #: No phrase rule removes a paragraph longer than this: longer text is prose.
 MAX_PHRASE_CHARS = 500
-_EDGE = r"[\p{P}\p{S} ]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +42,7 @@ class Rule:
     max_chars: int = MAX_PHRASE_CHARS
     cuts_to_end: bool = False
     metadata: str | None = None
+    labels_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +54,8 @@ class Phrase:
     pattern: str
     example: str
     where: str
+    #: A cheap test a line must pass before the pattern is tried (shapes set one).
+    gate: Callable[[str], bool] | None = None
 
     @property
     def examples(self) -> list[str]:
@@ -133,34 +133,4 @@ def load_phrase_file(path: Path) -> tuple[Rule, list[Phrase]]:
     return rule, list(_parse(body, rule.id, "user", str(path)))
 
 
-class PhraseMatcher:
-    """All phrase patterns compiled into one multiline regex, scanned once per document."""
-
-    def __init__(self, phrases: Iterable[Phrase], case_insensitive: bool = True) -> None:
-        by_rule: dict[str, list[str]] = {}
-        for phrase in phrases:
-            try:
-                regex.compile(phrase.pattern)
-            except regex.error as exc:
-                raise PhraseFileError(f"{phrase.where}: {exc}") from None
-            by_rule.setdefault(phrase.rule, []).append(phrase.pattern)
-        self.rules: list[str] = list(by_rule)
-        groups = "|".join(
-            f"(?P<r{i}>{'|'.join(f'(?:{p})' for p in pats)})"
-            for i, pats in enumerate(by_rule.values())
-        )
-        flags = regex.MULTILINE | (regex.IGNORECASE if case_insensitive else 0)
-        # The lookahead bounds the work per line: long lines are prose, never tried.
-        self._regex = (
-            regex.compile(rf"^(?![^\n]{{{MAX_PHRASE_CHARS + 1}}}){_EDGE}(?:{groups}){_EDGE}$", flags)
-            if groups
-            else None
-        )
-
-    def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Yield ``(start, end, rule_id)`` for each line of ``text`` a pattern matches."""
-        if self._regex is None:
-            return
-        rules = self.rules
-        for m in self._regex.finditer(text):
-            yield m.start(), m.end(), rules[int(m.lastgroup[1:])]  # type: ignore[index]
+from .matcher import PhraseMatcher  # noqa: E402  (needs Phrase above)

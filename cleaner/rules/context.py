@@ -8,6 +8,7 @@ first, duplicates last, so a widget that repeats the headline goes and the headl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 from importlib.resources import files
@@ -21,13 +22,22 @@ Decision = tuple[str, str] | None
 
 _DUMP_DATE = regex.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?Z?)?")
 _DUMP_URL = regex.compile(r"(?:https?://|www\.)\S+")
-_FINGERPRINT_DROP = regex.compile(r"[\W_]+")
-_SENTENCE_START = regex.compile(r"(?<=[.!?…][\"”’»)]?) +(?=\S)")
+_FINGERPRINT_DROP = re.compile(r"[\W_]+")
 _WORDS = regex.compile(r"\w+")
+#: A sentence end followed by another sentence: the paragraph has two or more.
+_SENTENCES = regex.compile(r"[.!?…][\"”’»)]? +[\"“‘«(]?\p{Lu}")
 
 #: A paragraph repeated later is only judged a duplicate from this many words on:
 #: shorter lines ("Yes.", a list item, "* * *") legitimately recur in a body.
 DUPLICATE_MIN_WORDS = 4
+#: Scraping shows a caption, a headline or a pull quote twice; content repeats more often.
+DUPLICATE_COPIES = 2
+#: What scraping repeats is mostly short, one sentence at most (headlines, captions,
+#: pull quotes). Longer repeats are removed only while repeated long paragraphs make up
+#: at most half of the page's long paragraphs (test pages, refrains and listings
+#: repeat far more; a scraping accident repeats one or two).
+DUPLICATE_SHORT_CHARS = 250
+DUPLICATE_MAX_LONG_SHARE = 0.5
 #: Containment needs a real sentence: a short line is contained in many paragraphs.
 CONTAINED_MIN_WORDS = 8
 CONTAINED_KEY = 40
@@ -36,7 +46,7 @@ CONTAINED_KEY = 40
 #: text is worse than keeping a comment.
 COMMENT_MIN_BODY_BEFORE = 3
 BODY_LIKE_CHARS = 100
-#: Dump headers sit in the first lines: at most the headline before them.
+#: Dump headers sit in the first lines: a date, the headline, a URL, in some order.
 DUMP_HEADER_SCAN = 4
 
 
@@ -46,12 +56,24 @@ def fingerprint(text: str) -> str:
 
 
 def dump_header(paras: list[str], decisions: list[Decision], metadata: dict[str, Any]) -> None:
-    """The date and URL lines a scraper wrote right after the headline (or first)."""
-    i = 0
-    if paras and not _is_dump_line(paras[0]):
-        i = 1
-    while i < min(len(paras), DUMP_HEADER_SCAN) and _is_dump_line(paras[i]):
-        text = paras[i]
+    """The date and URL lines a scraper wrote around the headline, at the very top.
+
+    The top lines are scanned while they are dump lines; one other line (the headline)
+    may stand among them.
+    """
+    skipped_headline = False
+    seen = 0
+    for i, text in enumerate(paras):
+        if decisions[i] is not None:
+            continue  # chrome already removed (a skip link) does not count
+        seen += 1
+        if seen > DUMP_HEADER_SCAN:
+            return
+        if not _is_dump_line(text):
+            if skipped_headline:
+                return
+            skipped_headline = True
+            continue
         date = _DUMP_DATE.fullmatch(text)
         if date:
             metadata.setdefault("date", f"{date[1]}-{date[2]}-{date[3]}")
@@ -59,7 +81,6 @@ def dump_header(paras: list[str], decisions: list[Decision], metadata: dict[str,
             metadata.setdefault("url", text)
         if decisions[i] is None:
             decisions[i] = ("dump-header", "date line" if date else "URL line")
-        i += 1
 
 
 def _is_dump_line(text: str) -> bool:
@@ -70,30 +91,44 @@ def _is_dump_line(text: str) -> bool:
 
 
 @cache
-def _caption_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _caption_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     text = (files("cleaner.rules") / "lexicon" / "caption-positions.txt").read_text("utf-8")
     positions = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
     alternation = "|".join(regex.escape(p) for p in sorted(positions, key=len, reverse=True))
     marker = regex.compile(rf"(?:, (?:{alternation}),|\((?:{alternation})\))", regex.IGNORECASE)
     months = "|".join(sorted(date_words()["month"], key=len, reverse=True))
-    dated_end = regex.compile(
-        rf"(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}}\.?$|\d{{1,2}}\.? (?:{months})\.? \d{{4}}\.?$",
-        regex.IGNORECASE,
+    date = (
+        rf"(?:\d{{1,2}}\.? (?:de )?(?:{months})\.?,? (?:de )?\d{{4}}(?: (?:г|r|yılı))?\.?"
+        rf"|(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+        r"|\d{1,2}[./]\d{1,2}[./]\d{4})"
     )
-    return marker, dated_end
+    dated_end = regex.compile(rf"{date}\.?$", regex.IGNORECASE)
+    dated = regex.compile(date, regex.IGNORECASE)
+    return marker, dated_end, dated
 
 
 #: Captions are one or two sentences; a longer paragraph is body.
 CAPTION_MAX_CHARS = 400
+#: A dated line next to a photo credit is its caption when it is this short.
+CREDITED_CAPTION_MAX_CHARS = 240
+_CREDIT_RULES = frozenset({"credit-line", "photo-credit", "credited-caption"})
 
 
 def picture_caption(paras: list[str], decisions: list[Decision]) -> None:
-    """Captions: a dated line that names positions (``X, left, and Y``) or is repeated
-    right next to itself (the caption shown twice, under the picture and in a viewer)."""
-    marker, dated_end = _caption_regexes()
+    """Captions: a dated line that names positions (``X, left, and Y``), is repeated
+    right next to itself (the caption shown twice, under the picture and in a viewer),
+    or stands right next to a photo credit."""
+    marker, dated_end, dated = _caption_regexes()
     n = len(paras)
+    credits = {i for i, d in enumerate(decisions) if d is not None and d[0] in _CREDIT_RULES}
     for i, text in enumerate(paras):
-        if decisions[i] is not None or len(text) > CAPTION_MAX_CHARS or not dated_end.search(text):
+        if decisions[i] is not None or len(text) > CAPTION_MAX_CHARS:
+            continue
+        if (i - 1 in credits or i + 1 in credits) and len(text) <= CREDITED_CAPTION_MAX_CHARS:
+            if dated.search(text):
+                decisions[i] = ("picture-caption", "dated line next to a photo credit")
+            continue
+        if not text.rstrip(".")[-1:].isdigit() or not dated_end.search(text[-40:]):
             continue
         repeated = (i > 0 and paras[i - 1] == text) or (i + 1 < n and paras[i + 1] == text)
         if repeated:
@@ -102,9 +137,99 @@ def picture_caption(paras: list[str], decisions: list[Decision]) -> None:
             decisions[i] = ("picture-caption", "dated line naming positions in a picture")
 
 
-def comment_section(
-    paras: list[str], decisions: list[Decision], openers: Collection[int]
-) -> None:
+#: A teaser headline under a related-content heading: short, and not a sentence.
+TEASER_MAX_CHARS = 160
+_SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
+
+
+def related_list(paras: list[str], decisions: list[Decision]) -> None:
+    """The headlines listed under a related-content heading ("More from Business"):
+    every following line that is headline-shaped (short, no full stop at its end),
+    up to the first line that is not. Only once the body has started: a heading above
+    the article ("Learn more" in a cookie banner) would take the headline with it."""
+    n = len(paras)
+    body_started = False
+    for i in range(n):
+        decision = decisions[i]
+        if decision is None:
+            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
+            continue
+        if not body_started or decision[0] != "related-link" or len(paras[i]) > 40:
+            continue
+        j = i + 1
+        while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
+            if decisions[j] is None:
+                decisions[j] = ("related-list", f"listed under {paras[i]!r}")
+            j += 1
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
+
+
+#: Menu items: one to three words, no digits, no sentence punctuation.
+MENU_ITEM = regex.compile(r"[\p{L}&'’ -]{1,25}")
+MENU_MIN_RUN = 3
+
+
+def menu_run(paras: list[str], decisions: list[Decision]) -> None:
+    """Runs of menu items above the first body paragraph or below the last one.
+
+    Inside the article such a run is a list that belongs to the text (ingredients, a
+    glossary), so only the edges are searched.
+    """
+    body = [i for i, p in enumerate(paras) if decisions[i] is None and len(p) >= BODY_LIKE_CHARS]
+    if not body:
+        return
+    for lo, hi in ((0, body[0]), (body[-1] + 1, len(paras))):
+        run: list[int] = []
+        for i in [*range(lo, hi), None]:
+            if i is not None and decisions[i] is not None:
+                continue
+            if i is not None and MENU_ITEM.fullmatch(paras[i]) and paras[i].count(" ") < 3:
+                run.append(i)
+                continue
+            if len(run) >= MENU_MIN_RUN:
+                for k in run:
+                    decisions[k] = ("menu-run", f"one of {len(run)} menu items in a row")
+            run = []
+
+
+#: An ad's own text under its label: short, with a number in it (a price, a rate, a
+#: period: offers are numbers), under a label of one or two words. Longer labels are
+#: placeholders ("Story continues below advertisement") followed by the body.
+AD_COPY_MAX_CHARS = 120
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def ad_copy(paras: list[str], decisions: list[Decision]) -> None:
+    """The short offer that follows an ad label."""
+    for i, decision in enumerate(decisions):
+        if decision is None or decision[0] != "ad-label" or paras[i].count(" ") > 1:
+            continue
+        j = i + 1
+        while j < len(paras) and decisions[j] is not None and decisions[j][0] != "ad-label":  # type: ignore[index]
+            j += 1
+        if j < len(paras) and decisions[j] is None:
+            text = paras[j]
+            if len(text) <= AD_COPY_MAX_CHARS and _HAS_DIGIT.search(text):
+                decisions[j] = ("ad-copy", f"offer under the label {paras[i]!r}")
+
+
+def label_subheadings(paras: list[str], decisions: list[Decision], rules: Collection[str]) -> None:
+    """Give back a label-like line that is a subheading: its words all open the topic of
+    the next paragraph ("Sponsored content" above a paragraph about sponsored content)."""
+    for i, decision in enumerate(decisions):
+        if decision is None or decision[0] not in rules or i + 1 >= len(paras):
+            continue
+        words = [w for w in _WORDS.findall(paras[i].casefold()) if len(w) > 2]
+        if len(words) >= 2 and decisions[i + 1] is None:
+            following = set(_WORDS.findall(paras[i + 1].casefold()))
+            if all(w in following for w in words):
+                decisions[i] = None
+
+
+def comment_section(paras: list[str], decisions: list[Decision], openers: Collection[int]) -> None:
     """Cut from the first comment heading that closes the article to the end."""
     if not openers:
         return
@@ -126,42 +251,70 @@ def comment_section(
 
 
 def duplicates(paras: list[str], decisions: list[Decision]) -> None:
-    """A paragraph repeated later: the first stays, the repeats go."""
-    seen: set[str] = set()
+    """A paragraph shown twice: the first stays, the repeat goes.
+
+    Only pairs: a paragraph that occurs three times or more is a pattern of the content
+    itself (a field of a listing, a refrain, a quoted post in a forum thread), not a
+    scraping accident such as a caption or headline shown twice. Long paragraphs (more
+    than one sentence, or over ``DUPLICATE_SHORT_CHARS``) go only when repeats are rare in
+    the page: a page whose text is largely repeated repeats on purpose.
+    """
+    keys: list[str | None] = [None] * len(paras)
+    counts: dict[str, int] = {}
+    long_keys: set[str] = set()
+    long_total = 0
     for i, text in enumerate(paras):
         if decisions[i] is not None:
             continue
         key = fingerprint(text)
         if key.count(" ") + 1 < DUPLICATE_MIN_WORDS:
             continue
+        keys[i] = key
+        counts[key] = counts.get(key, 0) + 1
+        if len(text) > DUPLICATE_SHORT_CHARS or _SENTENCES.search(text):
+            long_keys.add(key)
+            long_total += 1
+    long_repeated = sum(counts[k] for k in long_keys if counts[k] == DUPLICATE_COPIES)
+    allow_long = long_repeated <= DUPLICATE_MAX_LONG_SHARE * long_total
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if key is None or counts[key] != DUPLICATE_COPIES:
+            continue
         if key in seen:
-            decisions[i] = ("duplicate", "repeats an earlier paragraph")
+            if allow_long or key not in long_keys:
+                decisions[i] = ("duplicate", "repeats an earlier paragraph")
         else:
             seen.add(key)
 
 
 def contained_duplicates(paras: list[str], decisions: list[Decision]) -> None:
-    """A paragraph contained whole, from a sentence start, in a longer paragraph."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    candidates: list[int] = []
+    """A paragraph that a longer paragraph repeats at its start (a standfirst or summary
+    that the body repeats, a headline that a title line repeats): the longer one stays.
+
+    Containment elsewhere than at the start is not judged: a sentence quoted inside a
+    later paragraph is the writer's choice, not a scraping accident.
+    """
+    by_start: dict[str, list[int]] = {}
     for i, text in enumerate(paras):
-        if decisions[i] is not None:
+        if decisions[i] is None and len(text) > CONTAINED_KEY:
+            by_start.setdefault(text[:CONTAINED_KEY], []).append(i)
+    for i, text in enumerate(paras):
+        if decisions[i] is not None or len(text) < CONTAINED_KEY:
             continue
-        if len(_WORDS.findall(text[: CONTAINED_KEY * 8])) >= CONTAINED_MIN_WORDS:
-            candidates.append(i)
-        starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
-        for start in starts:
-            if len(text) - start >= CONTAINED_KEY:
-                index.setdefault(text[start : start + CONTAINED_KEY], []).append((i, start))
-    for i in candidates:
-        text = paras[i]
-        for j, start in index.get(text[:CONTAINED_KEY], ()):
+        if len(_WORDS.findall(text, 0, CONTAINED_KEY * 8)) < CONTAINED_MIN_WORDS:
+            continue
+        for j in by_start.get(text[:CONTAINED_KEY], ()):
             longer = paras[j]
-            if j == i or len(longer) <= len(text) or decisions[j] is not None:
-                continue
-            end = start + len(text)
-            if longer[start:end] == text and (end == len(longer) or longer[end] == " "):
-                decisions[i] = ("contained-duplicate", f"contained in paragraph {j + 1}")
+            if (
+                len(longer) > len(text)
+                and decisions[j] is None
+                and longer.startswith(text)
+                and longer[len(text)] == " "
+            ):
+                decisions[i] = (
+                    "contained-duplicate",
+                    f"repeated at the start of paragraph {j + 1}",
+                )
                 break
 
 

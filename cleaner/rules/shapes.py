@@ -8,6 +8,8 @@ is nothing but a date with a short label, a slash-joined list of names with a ne
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
@@ -33,7 +35,16 @@ def agencies() -> frozenset[str]:
     """News and photo agency names, lower-cased (``lexicon/agencies.txt``)."""
     text = (files("cleaner.rules") / "lexicon" / "agencies.txt").read_text("utf-8")
     return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _lexicon_words(name: str) -> frozenset[str]:
+    text = (files("cleaner.rules") / "lexicon" / name).read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
     )
 
 
@@ -49,6 +60,7 @@ def shape_phrases() -> tuple[Phrase, ...]:
     weekday = _alternation(dw["weekday"])
     label = _alternation(dw["label"] | dw["zone"])
     agency = _alternation(agencies())
+    counter = _alternation(_lexicon_words("counters.txt"))
     num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
     word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
     clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
@@ -57,16 +69,72 @@ def shape_phrases() -> tuple[Phrase, ...]:
     label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
     name = r"(?-i:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})"
     entries = [
-        ("player-timecodes", r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:(?: / | |/)(?:\d{1,2}:)?\d{1,2}:\d{2})*",
-         "0:00 0:03:48 0:00"),
-        ("timestamp", rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}))*",
-         "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022"),
-        ("breadcrumb", r"[^\n>»›]{1,40}(?: ?[>»›] ?[^\n>»›]{1,40}){2,8}", "Home > World > Europe"),
-        ("share-count", r"\d[\d,.]*[kKmM]? ?(?:shares?|likes?|views?|reads?)", "1.2K shares"),
-        ("credit-line", rf"(?:{name} ?/ ?){{0,3}}(?:{agency})(?: ?/ ?[\p{{L}} .-]{{1,30}}){{0,3}}",
-         "Sega Volskii / AFP / Ilustracija"),
-        ("credit-line", rf"{name}(?: ?/ ?{name}){{1,3}}(?: ?/ ?(?:{agency}))", "Jane Doe / Staff / Reuters"),
-        ("credited-caption", rf".{{10,400}}\((?:[^()\n]{{0,80}}(?:/|\bvia\b|\b(?:photo|foto|image|credit)s?\b:?)[^()\n]{{0,80}}(?:{agency})?|[^()\n]{{0,80}}(?:{agency})[^()\n]{{0,40}}/[^()\n]{{0,80}})\)",
-         "U.S. Deputy Secretary of State Wendy Sherman, left, and Russian deputy Foreign Minister Sergei Ryabkov. (Denis Balibouse/Pool/AFP via Getty Images/TNS)"),
+        (
+            "player-timecodes",
+            r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:(?: / | |/)(?:\d{1,2}:)?\d{1,2}:\d{2})*",
+            "0:00 0:03:48 0:00",
+        ),
+        (
+            "timestamp",
+            rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}))*",
+            "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022",
+        ),
+        (
+            "breadcrumb",
+            r"[^\n<>»›|]{1,40}(?:(?: > | ?[»›] ?)[^\n<>»›|]{1,40}){2,8}",
+            "Home > World > Europe || Startseite » Politik » Ausland",
+        ),
+        (
+            "breadcrumb",
+            r"(?-i:\p{Lu}[^\n<>»›|.!?]{0,30})(?: > | ?[»›] ?)(?-i:\p{Lu}[^\n<>»›|.!?]{0,30})",
+            "Business > Media || Anasayfa > Gündem",
+        ),
+        (
+            "menu-line",
+            r"[^\n|·•.!?]{1,30}(?: ?[|·•] ?[^\n|·•.!?]{1,30}){2,15}",
+            "About Us | Contact | Privacy Policy | Terms of Use | Site Map",
+        ),
+        (
+            "share-count",
+            rf"\d[\d,. ]*[kKmM]? ?(?:{counter})|(?:{counter}) \d[\d,.]*[kKmM]?",
+            "1.2K shares || Share 214",
+        ),
+        ("share-count", r"\d{1,3}(?:[,.]\d{3})*(?:[.,]\d)?[kKmM]?", "84 || 1,204 || 3.4K"),
+        (
+            "credit-line",
+            rf"(?:{name} ?/ ?){{0,3}}(?:{agency})(?: ?/ ?[\p{{L}} .-]{{1,30}}){{0,3}}",
+            "Sega Volskii / AFP / Ilustracija",
+        ),
+        (
+            "credit-line",
+            rf"{name}(?: ?/ ?{name}){{1,3}}(?: ?/ ?(?:{agency}))",
+            "Jane Doe / Staff / Reuters",
+        ),
+        (
+            "credited-caption",
+            # a caption, then a parenthesis that names an agency, a photo, or a "via"
+            rf".{{10,400}}\((?:[^()\n]{{0,80}}\b(?:{agency})\b[^()\n]{{0,80}}"
+            r"|(?:photo|foto|image|picture|credit|video)s?(?: by)?:? [^()\n]{1,80}"
+            r"|[^()\n]{1,80} via [^()\n]{1,80})\)",
+            "Wendy Sherman, left, and Sergei Ryabkov. (Denis Balibouse/Pool/AFP via Getty Images)",
+        ),
     ]
-    return tuple(Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}") for rule, pattern, example in entries)
+    return tuple(
+        Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}", _GATES[rule])
+        for rule, pattern, example in entries
+    )
+
+
+_DIGIT = re.compile(r"\d").search
+
+#: Each shape's cheap test, run before its regex: the character the shape cannot lack,
+#: and its rule's max_chars (so long lines never reach the regex).
+_GATES: dict[str, Callable[[str], bool]] = {
+    "player-timecodes": lambda line: len(line) <= 60 and ":" in line and line[0].isdigit(),
+    "timestamp": lambda line: len(line) <= 90 and _DIGIT(line) is not None,
+    "breadcrumb": lambda line: len(line) <= 200 and ("›" in line or ">" in line or "»" in line),
+    "menu-line": lambda line: len(line) <= 250 and ("|" in line or "·" in line or "•" in line),
+    "share-count": lambda line: len(line) <= 60 and _DIGIT(line) is not None,
+    "credit-line": lambda line: len(line) <= 120 and "/" in line,
+    "credited-caption": lambda line: len(line) <= 500 and ")" in line[-3:],
+}

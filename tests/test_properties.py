@@ -1,0 +1,80 @@
+"""Properties that hold for every input: idempotence, no invented text, format, no crash."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+from hypothesis import HealthCheck, given, settings
+
+import cleaner
+from tests.strategies import any_bytes, any_text, articles
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FORBIDDEN = regex.compile(
+    r"[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]| {2}| \n|\n |\n{3}"
+)
+
+
+@SETTINGS
+@given(any_text)
+def test_idempotent(text: str) -> None:
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once
+
+
+@SETTINGS
+@given(any_text)
+def test_output_paragraphs_come_from_the_normalized_input(text: str) -> None:
+    result = cleaner.clean_document(text)
+    normalized = set(result.normalized.split("\n"))
+    for para in result.text.split("\n\n") if result.text else []:
+        assert para in normalized
+
+
+@SETTINGS
+@given(any_text)
+def test_removals_replay_to_the_output(text: str) -> None:
+    result = cleaner.clean_document(text)
+    lines = result.normalized.split("\n") if result.normalized else []
+    removed = {r.start for r in result.removed}
+    for r in result.removed:
+        assert result.normalized[r.start : r.end] == r.text
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    kept = [line for line, s in zip(lines, starts, strict=True) if s not in removed]
+    assert "\n\n".join(kept) == result.text
+    assert result.text == (
+        f"{result.title}\n\n{result.body}"
+        if result.title and result.body
+        else result.title or result.body
+    )
+
+
+@SETTINGS
+@given(any_text)
+def test_output_format(text: str) -> None:
+    out = cleaner.clean(text)
+    assert out == out.strip()
+    assert not _FORBIDDEN.search(out)
+    assert unicodedata.is_normalized("NFC", out)
+
+
+@SETTINGS
+@given(any_bytes)
+def test_bytes_give_text_or_a_typed_error(data: bytes) -> None:
+    try:
+        out = cleaner.clean(data)
+    except cleaner.CleanerError:
+        return
+    assert isinstance(out, str)
+    out.encode("utf-8")
+
+
+@SETTINGS
+@given(articles())
+def test_articles_keep_their_headline_and_lose_no_body_sentence(text: str) -> None:
+    out = cleaner.clean(text)
+    assert out

@@ -1,0 +1,84 @@
+"""Rule data: the catalog, every phrase entry and shape, and each matching its example."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+import regex
+
+import cleaner
+from cleaner.rules import PhraseMatcher, catalog, load_phrase_file, load_phrases
+from cleaner.rules.shapes import shape_phrases
+
+ENTRIES = [*load_phrases(), *shape_phrases()]
+
+
+def test_catalog_families_are_spec_families() -> None:
+    assert {r.family for r in catalog().values()} <= set(cleaner.FAMILIES)
+    assert all(r.explain for r in catalog().values())
+
+
+def test_every_phrase_rule_has_data_and_every_data_folder_a_rule() -> None:
+    folders = {p.name for p in (files("cleaner.rules") / "phrases").iterdir() if p.is_dir()}
+    phrase_rules = {r.id for r in catalog().values() if r.kind == "phrase"}
+    assert folders == phrase_rules
+    shape_rules = {r.id for r in catalog().values() if r.kind == "shape"}
+    assert {p.rule for p in shape_phrases()} == shape_rules
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.where)
+def test_entry_compiles_and_matches_its_example(entry) -> None:  # type: ignore[no-untyped-def]
+    matcher = PhraseMatcher([entry])
+    for example in entry.examples:
+        assert matcher.match(example) == entry.rule, f"{entry.where}: {example!r}"
+        assert len(example) <= catalog()[entry.rule].max_chars
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.where)
+def test_entry_has_no_capturing_names(entry) -> None:  # type: ignore[no-untyped-def]
+    assert "(?P<" not in entry.pattern
+    regex.compile(entry.pattern)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time firefighters arrived, the warehouse roof had collapsed.",
+        "Millions of people join Telegram channels every day to follow the news.",
+        "Share prices fall",
+        "Arsenal 2-1 Chelsea",
+        "Read more books, the librarian said, and your children will follow.",
+        "The photographer, who works for AFP, said the pictures were taken at dawn.",
+        "Copyright law has not kept pace with generative tools, experts say.",
+        "Advertising revenue at the group fell 12% in the second quarter.",
+    ],
+)
+def test_body_lines_match_no_rule(line: str) -> None:
+    result = cleaner.clean_document(
+        f"Headline of the story\n\n{line}\n\n" + "Body sentence here. " * 10
+    )
+    assert line in result.text, result.removed
+
+
+def test_user_phrase_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "house-promo.txt"
+    path.write_text("@family promotions\n@max_chars 80\nbuy our mugs.* :: Buy our mugs today!\n")
+    rule, entries = load_phrase_file(path)
+    assert rule.id == "house-promo" and rule.family == "promotions" and len(entries) == 1
+    c = cleaner.Cleaner(cleaner.Config(phrase_files=(path,)))
+    result = c.clean_document("Title here\n\nBuy our mugs today!\n\nBody text goes here.")
+    assert [(r.rule, r.family) for r in result.removed] == [("house-promo", "promotions")]
+
+
+def test_bad_user_phrase_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.txt"
+    path.write_text("@family promotions\nno separator here\n")
+    with pytest.raises(cleaner.PhraseFileError):
+        cleaner.Cleaner(cleaner.Config(phrase_files=(path,)))
+    path.write_text("pattern :: example\n")
+    with pytest.raises(cleaner.PhraseFileError, match="@family"):
+        cleaner.Cleaner(cleaner.Config(phrase_files=(path,)))
+    path.write_text("@family promotions\n(unclosed :: example\n")
+    with pytest.raises(cleaner.PhraseFileError):
+        cleaner.Cleaner(cleaner.Config(phrase_files=(path,)))
