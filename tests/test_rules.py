@@ -82,3 +82,31 @@ def test_bad_user_phrase_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path.write_text("@family promotions\n(unclosed :: example\n")
     with pytest.raises(cleaner.PhraseFileError):
         cleaner.Cleaner(cleaner.Config(phrase_files=(path,)))
+
+
+def _adversarial(example: str) -> list[str]:
+    """Lines that make a backtracking pattern explode: repeats of its own example and of
+    its separators, cut off so they just fail to match."""
+    limit = 500
+    lines = [
+        (example + " ") * (limit // (len(example) + 1)),
+        (example + " | ") * (limit // (len(example) + 3)),
+        (example[: max(1, len(example) // 2)] + " ") * 40,
+    ]
+    for chunk in ("a | ", "Home > ", "A » ", "x ", "1:00 ", "Aa / ", "a.", "Ab, ", "(a/b "):
+        lines.append((chunk * (limit // len(chunk)))[:limit] + "!")
+    return [line[:limit] for line in lines]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.where)
+def test_entry_has_no_catastrophic_backtracking(entry) -> None:  # type: ignore[no-untyped-def]
+    # A guard, not a benchmark: a linear pattern takes microseconds on these lines, an
+    # exponential one minutes; the 2 s bound only tells the two apart.
+    from cleaner.rules.matcher import _EDGE
+
+    pattern = regex.compile(rf"{_EDGE}(?:{entry.pattern}){_EDGE}", regex.IGNORECASE)
+    for line in _adversarial(entry.examples[0]):
+        try:
+            pattern.fullmatch(line, timeout=2.0)
+        except TimeoutError:
+            pytest.fail(f"{entry.where}: backtracks catastrophically on {line[:60]!r}...")

@@ -81,17 +81,22 @@ def shape_phrases() -> tuple[Phrase, ...]:
         ),
         (
             "breadcrumb",
-            r"[^\n<>»›|]{1,40}(?:(?: > | ?[»›] ?)[^\n<>»›|]{1,40}){2,8}",
+            r"(?>[^\s<>»›|](?:[^\n<>»›|]{0,38}[^\s<>»›|])?)"
+            r"(?:(?: > | ?[»›] ?)(?>[^\s<>»›|](?:[^\n<>»›|]{0,38}[^\s<>»›|])?)){2,8}",
             "Home > World > Europe || Startseite » Politik » Ausland",
         ),
         (
             "breadcrumb",
-            r"(?-i:\p{Lu}[^\n<>»›|.!?]{0,30})(?: > | ?[»›] ?)(?-i:\p{Lu}[^\n<>»›|.!?]{0,30})",
+            r"(?>(?-i:\p{Lu})(?:[^\n<>»›|.!?]{0,29}[^\s<>»›|.!?])?)"
+            r"(?: > | ?[»›] ?)(?>(?-i:\p{Lu})(?:[^\n<>»›|.!?]{0,29}[^\s<>»›|.!?])?)",
             "Business > Media || Anasayfa > Gündem",
         ),
         (
             "menu-line",
-            r"[^\n|·•.!?]{1,30}(?: ?[|·•] ?[^\n|·•.!?]{1,30}){2,15}",
+            # Items neither start nor end with a space, and are atomic: the separators'
+            # spaces can then be read one way only, which keeps the match linear.
+            r"(?>[^\s|·•.!?](?:[^\n|·•.!?]{0,28}[^\s|·•.!?])?)"
+            r"(?: ?[|·•] ?(?>[^\s|·•.!?](?:[^\n|·•.!?]{0,28}[^\s|·•.!?])?)){2,30}",
             "About Us | Contact | Privacy Policy | Terms of Use | Site Map",
         ),
         (
