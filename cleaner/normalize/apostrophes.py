@@ -74,6 +74,8 @@ def has_signature(text: str, words: list[str] | None = None) -> bool:
 
 def restore_apostrophes(text: str) -> str:
     """Restore stripped apostrophes when the document shows the signature; else no-op."""
+    if "'" in text or "’" in text:
+        return text
     words = _WORD.findall(text)
     if not has_signature(text, words):
         return text

@@ -10,7 +10,8 @@ quotes stay curly, width and ligatures stay, HTML is handled by our own residue 
 
 from __future__ import annotations
 
-import regex
+import re
+
 from ftfy import TextFixerConfig, fix_text
 
 # Lead bytes 0xC2-0xF4 as latin-1/cp1252 characters (plus the cp1251 readings of the common
@@ -18,9 +19,9 @@ from ftfy import TextFixerConfig, fix_text
 # as one of cp1252's printable stand-ins for 0x80-0x9F.
 _CP1252_CONTINUATION = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
 _CP1251_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
-_SUSPECT = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf" + regex.escape(_CP1252_CONTINUATION) + "]"
-    "|[РС][" + regex.escape(_CP1251_CONTINUATION) + "]"
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf" + re.escape(_CP1252_CONTINUATION) + "]"
+    "|[РС][" + re.escape(_CP1251_CONTINUATION) + "]"
 )
 
 _CONFIG = TextFixerConfig(

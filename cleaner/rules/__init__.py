@@ -54,8 +54,10 @@ class Phrase:
     pattern: str
     example: str
     where: str
-    #: A cheap test a line must pass before the pattern is tried (shapes set one).
-    gate: Callable[[str], bool] | None = None
+    #: ``(max_chars, characters, check)``: only a line that short, holding one of the
+    #: characters and passing the check (if any) can match. Shapes set one; phrases are
+    #: dispatched by their first characters.
+    gate: tuple[int, str, Callable[[str], bool] | None] | None = None
 
     @property
     def examples(self) -> list[str]:

@@ -2,9 +2,9 @@
 
 One big alternation tried at every line costs about 0.1 µs per alternative per line in
 the ``regex`` engine, hundreds of alternatives in all: far too slow for corpora. So each
-pattern is analysed once (with the standard library's regex parser) for the characters
-its match can start with; lines are dispatched on their first character to the few
-patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
+pattern is analysed once (with the standard library's regex parser) for the first two
+characters its match can start with; lines are dispatched on their first two characters
+to the few patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
 reserved``) are tried only on lines that contain one of their required literal words
 (also found by the analysis). Shapes bring their own cheap gate (a digit, a slash).
 The result is exactly that of trying every pattern: the dispatch only skips patterns
@@ -31,7 +31,11 @@ _DIGITS = frozenset("0123456789")
 #: characters: a CJK word is often two).
 _MIN_GATE = 2
 
-Chars = frozenset[str] | None  # None: could start with anything
+Prefixes = frozenset[str] | None  # None: could start with anything
+#: Dispatch keys are the first two characters of a line; a pattern whose start allows
+#: more than this many keys is filed under its first characters only.
+KEY_LENGTH = 2
+_MAX_KEYS = 400
 
 
 def _for_stdlib(pattern: str) -> str:
@@ -39,65 +43,90 @@ def _for_stdlib(pattern: str) -> str:
     return _UNICODE_CLASS.sub(r"\\w", pattern).replace("(?-i:", "(?:")
 
 
-def first_chars(pattern: str) -> Chars:
-    """Lower-cased characters a match of ``pattern`` can start with (None: any)."""
+def prefixes(pattern: str, length: int = KEY_LENGTH) -> Prefixes:
+    """Lower-cased strings of at most ``length`` characters, one of which begins every
+    match of ``pattern`` (shorter ones where the next character is not known); None
+    when a match can start with anything."""
     try:
         tree = sre_parse.parse(_for_stdlib(pattern), re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError):
+        states = _seq(list(tree), length)
+    except (re.error, OverflowError, RecursionError, _TooMany):
         return None
-    chars, _nullable = _first_seq(list(tree))
-    return None if chars is None else frozenset(c.lower()[:1] for c in chars)
+    if states is None:
+        return None
+    keys = frozenset("".join(c.lower()[:1] for c in s) for s, _frozen in states)
+    return None if "" in keys else keys
 
 
-def _first_seq(seq: list) -> tuple[set[str] | None, bool]:  # type: ignore[type-arg]
-    out: set[str] = set()
+class _TooMany(Exception):
+    """More possible starts than are worth a dispatch table."""
+
+
+State = tuple[str, bool]  # a prefix, and whether it can no longer be extended
+
+
+def _seq(seq: list, room: int) -> set[State] | None:  # type: ignore[type-arg]
+    states: set[State] = {("", False)}
     for op, av in seq:
-        chars, nullable = _first_item(op, av)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
+        grown: set[State] = set()
+        for text, frozen in states:
+            if frozen or len(text) >= room:
+                grown.add((text, True))
+                continue
+            item = _item(op, av, room - len(text))
+            if item is None:
+                grown.add((text, True))
+                continue
+            for more, more_frozen in item:
+                grown.add((text + more, more_frozen or len(text) + len(more) >= room))
+        if len(grown) > _MAX_KEYS:
+            raise _TooMany
+        states = grown
+        if all(frozen for _text, frozen in states):
+            break
+    return states
 
 
-def _first_item(op: object, av: object) -> tuple[set[str] | None, bool]:
+def _item(op: object, av: object, room: int) -> set[State] | None:  # noqa: PLR0911
     if op is C.LITERAL:
-        return {chr(av)}, False  # type: ignore[arg-type]
+        return {(chr(av), False)}  # type: ignore[arg-type]
     if op is C.IN:
         chars: set[str] = set()
         for o, a in av:  # type: ignore[attr-defined]
             if o is C.LITERAL:
                 chars.add(chr(a))
-            elif o is C.RANGE and a[1] - a[0] <= 400:
+            elif o is C.RANGE and a[1] - a[0] <= _MAX_KEYS:
                 chars.update(chr(x) for x in range(a[0], a[1] + 1))
             elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
                 chars |= _DIGITS
             else:
-                return None, False
-        return chars, False
+                return None
+        return {(c, False) for c in chars}
     if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
-        return set(_DIGITS), False
+        return {(c, False) for c in _DIGITS}
     if op is C.BRANCH:
-        out: set[str] = set()
-        any_nullable = False
+        out: set[State] = set()
         for branch in av[1]:  # type: ignore[index]
-            chars_b, nullable = _first_seq(list(branch))
-            if chars_b is None:
-                return None, False
-            out |= chars_b
-            any_nullable = any_nullable or nullable
-        return out, any_nullable
+            states = _seq(list(branch), room)
+            if states is None:
+                return None
+            out |= states
+        return out
     if op is C.SUBPATTERN:
-        return _first_seq(list(av[-1]))  # type: ignore[index]
+        return _seq(list(av[-1]), room)  # type: ignore[index]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
-        chars_r, nullable = _first_seq(list(av[2]))  # type: ignore[index]
-        if chars_r is None:
-            return None, False
-        return chars_r, nullable or av[0] == 0  # type: ignore[index]
+        low, high, body = av  # type: ignore[misc]
+        once = _seq(list(body), room)
+        if once is None:
+            return None
+        # After one repetition more may follow: what comes next is not known.
+        out = {(text, frozen or high != 1) for text, frozen in once}
+        if low == 0:
+            out.add(("", False))
+        return out
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return set(), True
-    return None, False
+        return {("", False)}
+    return None
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -137,13 +166,18 @@ def _required_seq(seq: list) -> frozenset[str] | None:  # type: ignore[type-arg]
     return best
 
 
+def _lower(text: str) -> str:
+    # lower()[:1]: "İ".lower() is two characters, the first of which is "i"
+    return "".join(c.lower()[:1] for c in text)
+
+
 class PhraseMatcher:
-    """Phrase and shape patterns, dispatched per line by first character or gate."""
+    """Phrase and shape patterns, dispatched per line by its first characters or a gate."""
 
     def __init__(self, phrases: Iterable[Phrase], case_insensitive: bool = True) -> None:
         self.rules: list[str] = []
         rule_index: dict[str, int] = {}
-        by_char: dict[str, list[tuple[int, str]]] = {}
+        by_key: dict[str, list[tuple[int, str]]] = {}
         gated: list[tuple[object, int, str]] = []
         worded: list[tuple[frozenset[str], int, str]] = []
         for phrase in phrases:
@@ -157,10 +191,10 @@ class PhraseMatcher:
             if phrase.gate is not None:
                 gated.append((phrase.gate, index, phrase.pattern))
                 continue
-            chars = first_chars(phrase.pattern)
-            if chars is not None and chars:
-                for c in chars:
-                    by_char.setdefault(c, []).append((index, phrase.pattern))
+            keys = prefixes(phrase.pattern)
+            if keys is not None:
+                for key in keys:
+                    by_key.setdefault(key, []).append((index, phrase.pattern))
                 continue
             words = required_literals(phrase.pattern)
             if not words:
@@ -170,19 +204,21 @@ class PhraseMatcher:
                 )
             worded.append((words, index, phrase.pattern))
         self._flags = regex.IGNORECASE if case_insensitive else 0
-        self._by_char = {c: self._compile(entries) for c, entries in by_char.items()}
-        self._gated = [(gate, self._compile([(i, p)])) for gate, i, p in gated]
-        # Patterns gated by required words share one search for all their words.
-        self._by_word: dict[str, list[regex.Pattern[str]]] = {}
+        self._by_key = {key: self._compile(entries) for key, entries in by_key.items()}
+        # Gated patterns: (longest line, characters one of which it holds, pattern).
+        self._gated = [(*gate, self._compile([(i, p)])) for gate, i, p in gated]  # type: ignore[misc]
+        # Patterns that can start anywhere share one search for all their required words
+        # (the standard library's engine is about 3x faster than ``regex`` on a plain
+        # alternation of literals).
+        by_word: dict[str, list[regex.Pattern[str]]] = {}
         for words, i, p in worded:
             compiled = self._compile([(i, p)])
             for w in words:
-                self._by_word.setdefault(w, []).append(compiled)
-        # The standard library's engine is about 3x faster than ``regex`` on a plain
-        # alternation of literals.
+                by_word.setdefault(w, []).append(compiled)
+        self._by_word = by_word
         self._words = (
-            re.compile("|".join(re.escape(w) for w in sorted(self._by_word, key=len, reverse=True)))
-            if self._by_word
+            re.compile("|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True)))
+            if by_word
             else None
         )
 
@@ -195,42 +231,51 @@ class PhraseMatcher:
 
     def match(self, line: str) -> str | None:
         """The rule id of the first pattern that matches ``line`` whole, or None."""
-        if not line or len(line) > MAX_PHRASE_CHARS:
-            return None
-        first = line[0]
-        if not first.isalnum():
-            end = _LEADING_EDGE.match(line).end()  # type: ignore[union-attr]
-            candidates = (
-                {first.lower()[:1], line[end].lower()[:1]}
-                if end < len(line)
-                else {first.lower()[:1]}
-            )
-        else:
-            # lower()[:1]: "İ".lower() is two characters, the first of which is "i"
-            candidates = {first.lower()[:1]}
-        for c in candidates:
-            pattern = self._by_char.get(c)
-            if pattern is not None:
-                m = pattern.fullmatch(line)
-                if m is not None:
-                    return self.rules[int(m.lastgroup[1:])]  # type: ignore[index]
-        for gate, pattern in self._gated:
-            if gate(line):  # type: ignore[operator]
-                m = pattern.fullmatch(line)
-                if m is not None:
-                    return self.rules[int(m.lastgroup[1:])]  # type: ignore[index]
-        if self._words is not None:
-            for word in set(self._words.findall(line.lower())):
-                for pattern in self._by_word[word]:
-                    m = pattern.fullmatch(line)
-                    if m is not None:
-                        return self.rules[int(m.lastgroup[1:])]  # type: ignore[index]
-        return None
+        found = dict(self.scan([line]))
+        return found.get(0)
 
     def scan(self, lines: list[str]) -> Iterator[tuple[int, str]]:
-        """Yield ``(line_index, rule_id)`` for each line a pattern matches whole."""
-        match = self.match
+        """Yield ``(line_index, rule_id)`` for each line a pattern matches whole (the
+        first pattern that does: prefix buckets, then gated, then worded)."""
+        by_key = self._by_key
+        gated = self._gated
+        words = self._words
+        by_word = self._by_word
+        rules = self.rules
         for i, line in enumerate(lines):
-            rule = match(line)
-            if rule is not None:
-                yield i, rule
+            if not line or len(line) > MAX_PHRASE_CHARS:
+                continue
+            m = None
+            if by_key:
+                two = line[:KEY_LENGTH].lower()
+                if len(two) != min(KEY_LENGTH, len(line)):
+                    two = _lower(line[:KEY_LENGTH])
+                keys: tuple[str, ...] = (two, two[:1]) if len(two) > 1 else (two,)
+                if not line[0].isalnum():
+                    # A pattern starts at the line's start or after its leading punctuation.
+                    end = _LEADING_EDGE.match(line).end()  # type: ignore[union-attr]
+                    if 0 < end < len(line):
+                        after = _lower(line[end : end + KEY_LENGTH])
+                        keys = (*keys, after, after[:1])
+                for key in keys:
+                    pattern = by_key.get(key)
+                    if pattern is not None and (m := pattern.fullmatch(line)) is not None:
+                        break
+            if m is None:
+                for max_chars, chars, check, pattern in gated:
+                    if (
+                        len(line) <= max_chars
+                        and any(c in line for c in chars)
+                        and (check is None or check(line))
+                        and (m := pattern.fullmatch(line)) is not None
+                    ):
+                        break
+            if m is None and words is not None:
+                for word in set(words.findall(line.lower())):
+                    for pattern in by_word.get(word, ()):
+                        if (m := pattern.fullmatch(line)) is not None:
+                            break
+                    if m is not None:
+                        break
+            if m is not None:
+                yield i, rules[int(m.lastgroup[1:])]  # type: ignore[index]

@@ -130,16 +130,38 @@ def shape_phrases() -> tuple[Phrase, ...]:
     )
 
 
-_DIGIT = re.compile(r"\d").search
+_LETTERS = re.compile(r"[^\W\d_]+")
 
-#: Each shape's cheap test, run before its regex: the character the shape cannot lack,
-#: and its rule's max_chars (so long lines never reach the regex).
-_GATES: dict[str, Callable[[str], bool]] = {
-    "player-timecodes": lambda line: len(line) <= 60 and ":" in line and line[0].isdigit(),
-    "timestamp": lambda line: len(line) <= 90 and _DIGIT(line) is not None,
-    "breadcrumb": lambda line: len(line) <= 200 and ("›" in line or ">" in line or "»" in line),
-    "menu-line": lambda line: len(line) <= 250 and ("|" in line or "·" in line or "•" in line),
-    "share-count": lambda line: len(line) <= 60 and _DIGIT(line) is not None,
-    "credit-line": lambda line: len(line) <= 120 and "/" in line,
-    "credited-caption": lambda line: len(line) <= 500 and ")" in line[-3:],
+
+def _date_words_only(line: str) -> bool:
+    """Every word of the line is a date word, an upper-case label ("NEWS") or a word of
+    one or two letters ("a.m.", "5th", "de")."""
+    known = _known_date_words()
+    return all(
+        len(word) <= 2 or word.isupper() or word.lower() in known
+        for word in _LETTERS.findall(line)
+    )
+
+
+@cache
+def _known_date_words() -> frozenset[str]:
+    words = date_words()
+    return words["month"] | words["weekday"] | words["label"] | words["zone"]
+
+
+def _few_words(line: str) -> bool:
+    return line.count(" ") <= 3
+
+
+#: Each shape's gate: the longest line it may match (its rule's max_chars), characters
+#: of which it cannot lack one, and an optional cheap check. Only lines that pass all
+#: three are tried against the shape's regex.
+_GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
+    "player-timecodes": (60, ":", None),
+    "timestamp": (90, "0123456789", _date_words_only),
+    "breadcrumb": (200, ">»›", None),
+    "menu-line": (250, "|·•", None),
+    "share-count": (60, "0123456789", _few_words),
+    "credit-line": (120, "/", None),
+    "credited-caption": (500, ")", None),
 }
