@@ -50,8 +50,10 @@ class Pipeline:
             rid for rid, rule in rules.items() if config.enabled(rid, rule.family)
         }
         self._label_rules = frozenset(r.id for r in rules.values() if r.labels_only)
-        self._phrases = PhraseMatcher(p for p in phrases if p.rule in self.enabled)
-        self._shapes = PhraseMatcher(p for p in shape_phrases() if p.rule in self.enabled)
+        limits = {rid: rule.max_chars for rid, rule in rules.items()}
+        self._phrases = PhraseMatcher((p for p in phrases if p.rule in self.enabled), limits)
+        self._shapes = PhraseMatcher((p for p in shape_phrases() if p.rule in self.enabled), limits)
+        ctx.warm_up()
 
     def run(self, data: str | bytes, boilerplate: Collection[str] = ()) -> CleanResult:
         """Clean one document (``boilerplate``: fingerprints recurring in its source)."""

@@ -50,6 +50,12 @@ def _tables() -> tuple[dict[str, str], frozenset[str]]:
     return contractions, frozenset(words)
 
 
+@cache
+def _contraction_pattern() -> regex.Pattern[str]:
+    words = sorted(_tables()[0], key=len, reverse=True)
+    return regex.compile(rf"\b(?:{'|'.join(words)})\b", regex.IGNORECASE)
+
+
 def _match_case(original: str, restored: str) -> str:
     if original.isupper() and len(original) > 1:
         return restored.upper()
@@ -84,10 +90,9 @@ def restore_apostrophes(text: str) -> str:
 
     def contraction(m: regex.Match[str]) -> str:
         word = m.group()
-        restored = contractions.get(word.lower())
-        return _match_case(word, restored) if restored else word
+        return _match_case(word, contractions[word.lower()])
 
-    text = _WORD.sub(contraction, text)
+    text = _contraction_pattern().sub(contraction, text)
 
     def plural_context(m: regex.Match[str]) -> bool:
         after = (m.group(2) or "").strip()

@@ -9,9 +9,8 @@ them. Every other format or control character goes, as does the soft hyphen.
 
 from __future__ import annotations
 
-import unicodedata
-
 import re
+import unicodedata
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # Odd spaces: tab, no-break, the U+2000 block, narrow no-break, math space, ideographic.

@@ -50,6 +50,11 @@ BODY_LIKE_CHARS = 100
 DUMP_HEADER_SCAN = 4
 
 
+def warm_up() -> None:
+    """Compile the lexicon patterns now rather than on the first document."""
+    _caption_regexes()
+
+
 def fingerprint(text: str) -> str:
     """A paragraph's identity for repetition: case and spacing ignored."""
     return " ".join(text.casefold().split())

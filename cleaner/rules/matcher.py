@@ -87,7 +87,7 @@ def _seq(seq: list, room: int) -> set[State] | None:  # type: ignore[type-arg]
     return states
 
 
-def _item(op: object, av: object, room: int) -> set[State] | None:  # noqa: PLR0911
+def _item(op: object, av: object, room: int) -> set[State] | None:
     if op is C.LITERAL:
         return {(chr(av), False)}  # type: ignore[arg-type]
     if op is C.IN:
@@ -174,7 +174,14 @@ def _lower(text: str) -> str:
 class PhraseMatcher:
     """Phrase and shape patterns, dispatched per line by its first characters or a gate."""
 
-    def __init__(self, phrases: Iterable[Phrase], case_insensitive: bool = True) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[Phrase],
+        max_chars: dict[str, int] | None = None,
+        case_insensitive: bool = True,
+    ) -> None:
+        """``max_chars``: the longest line each rule may remove; longer lines are not
+        tried against that rule's patterns at all (prose is long, chrome is short)."""
         self.rules: list[str] = []
         rule_index: dict[str, int] = {}
         by_key: dict[str, list[tuple[int, str]]] = {}
@@ -204,15 +211,24 @@ class PhraseMatcher:
                 )
             worded.append((words, index, phrase.pattern))
         self._flags = regex.IGNORECASE if case_insensitive else 0
-        self._by_key = {key: self._compile(entries) for key, entries in by_key.items()}
+        limits = max_chars or {}
+
+        def longest(entries: Iterable[tuple[int, str]]) -> int:
+            return max(limits.get(self.rules[i], MAX_PHRASE_CHARS) for i, _p in entries)
+
+        self._by_key = {
+            key: (longest(entries), self._compile(entries)) for key, entries in by_key.items()
+        }
         # Gated patterns: (longest line, characters one of which it holds, pattern).
         self._gated = [(*gate, self._compile([(i, p)])) for gate, i, p in gated]  # type: ignore[misc]
         # Patterns that can start anywhere share one search for all their required words
         # (the standard library's engine is about 3x faster than ``regex`` on a plain
         # alternation of literals).
         by_word: dict[str, list[regex.Pattern[str]]] = {}
+        self._worded_max = 0
         for words, i, p in worded:
             compiled = self._compile([(i, p)])
+            self._worded_max = max(self._worded_max, longest([(i, p)]))
             for w in words:
                 by_word.setdefault(w, []).append(compiled)
         self._by_word = by_word
@@ -258,8 +274,12 @@ class PhraseMatcher:
                         after = _lower(line[end : end + KEY_LENGTH])
                         keys = (*keys, after, after[:1])
                 for key in keys:
-                    pattern = by_key.get(key)
-                    if pattern is not None and (m := pattern.fullmatch(line)) is not None:
+                    bucket = by_key.get(key)
+                    if (
+                        bucket is not None
+                        and len(line) <= bucket[0]
+                        and (m := bucket[1].fullmatch(line)) is not None
+                    ):
                         break
             if m is None:
                 for max_chars, chars, check, pattern in gated:
@@ -270,7 +290,7 @@ class PhraseMatcher:
                         and (m := pattern.fullmatch(line)) is not None
                     ):
                         break
-            if m is None and words is not None:
+            if m is None and words is not None and len(line) <= self._worded_max:
                 for word in set(words.findall(line.lower())):
                     for pattern in by_word.get(word, ()):
                         if (m := pattern.fullmatch(line)) is not None:

@@ -138,8 +138,7 @@ def _date_words_only(line: str) -> bool:
     one or two letters ("a.m.", "5th", "de")."""
     known = _known_date_words()
     return all(
-        len(word) <= 2 or word.isupper() or word.lower() in known
-        for word in _LETTERS.findall(line)
+        len(word) <= 2 or word.isupper() or word.lower() in known for word in _LETTERS.findall(line)
     )
 
 
