@@ -2,8 +2,8 @@
 
 One big alternation tried at every line costs about 0.1 µs per alternative per line in
 the ``regex`` engine, hundreds of alternatives in all: far too slow for corpora. So each
-pattern is analysed once (with the standard library's regex parser) for the first two
-characters its match can start with; lines are dispatched on their first two characters
+pattern is analysed once (with the standard library's regex parser) for the first four
+characters its match can start with; lines are dispatched on their first characters
 to the few patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
 reserved``) are tried only on lines that contain one of their required literal words
 (also found by the analysis). Shapes bring their own cheap gate (a digit, a slash).
@@ -32,9 +32,9 @@ _DIGITS = frozenset("0123456789")
 _MIN_GATE = 2
 
 Prefixes = frozenset[str] | None  # None: could start with anything
-#: Dispatch keys are the first two characters of a line; a pattern whose start allows
+#: Dispatch keys are the first four characters of a line; a pattern whose start allows
 #: more than this many keys is filed under its first characters only.
-KEY_LENGTH = 2
+KEY_LENGTH = 4
 _MAX_KEYS = 400
 
 
@@ -198,7 +198,7 @@ class PhraseMatcher:
             if phrase.gate is not None:
                 gated.append((phrase.gate, index, phrase.pattern))
                 continue
-            keys = prefixes(phrase.pattern)
+            keys = prefixes(phrase.pattern) or prefixes(phrase.pattern, 2)
             if keys is not None:
                 for key in keys:
                     by_key.setdefault(key, []).append((index, phrase.pattern))
@@ -216,9 +216,14 @@ class PhraseMatcher:
         def longest(entries: Iterable[tuple[int, str]]) -> int:
             return max(limits.get(self.rules[i], MAX_PHRASE_CHARS) for i, _p in entries)
 
-        self._by_key = {
-            key: (longest(entries), self._compile(entries)) for key, entries in by_key.items()
+        # Buckets are compiled on first use (most keys never occur in a corpus); keys with
+        # the same patterns share one compiled regex.
+        self._entries = {key: tuple(entries) for key, entries in by_key.items()}
+        self._by_key: dict[str, tuple[int, regex.Pattern[str] | None]] = {
+            key: (longest(entries), None) for key, entries in by_key.items()
         }
+        self._compiled: dict[tuple[tuple[int, str], ...], regex.Pattern[str]] = {}
+        self._key_lengths = sorted({len(key) for key in by_key}, reverse=True)
         # Gated patterns: (longest line, characters one of which it holds, pattern).
         self._gated = [(*gate, self._compile([(i, p)])) for gate, i, p in gated]  # type: ignore[misc]
         # Patterns that can start anywhere share one search for all their required words
@@ -237,6 +242,14 @@ class PhraseMatcher:
             if by_word
             else None
         )
+
+    def _bucket(self, key: str) -> regex.Pattern[str]:
+        entries = self._entries[key]
+        pattern = self._compiled.get(entries)
+        if pattern is None:
+            pattern = self._compiled[entries] = self._compile(list(entries))
+        self._by_key[key] = (self._by_key[key][0], pattern)
+        return pattern
 
     def _compile(self, entries: list[tuple[int, str]]) -> regex.Pattern[str]:
         grouped: dict[int, list[str]] = {}
@@ -263,23 +276,22 @@ class PhraseMatcher:
                 continue
             m = None
             if by_key:
-                two = line[:KEY_LENGTH].lower()
-                if len(two) != min(KEY_LENGTH, len(line)):
-                    two = _lower(line[:KEY_LENGTH])
-                keys: tuple[str, ...] = (two, two[:1]) if len(two) > 1 else (two,)
+                head = line[:KEY_LENGTH].lower()
+                if len(head) != min(KEY_LENGTH, len(line)):
+                    head = _lower(line[:KEY_LENGTH])
+                keys = [head[:n] for n in self._key_lengths if n <= len(head)]
                 if not line[0].isalnum():
                     # A pattern starts at the line's start or after its leading punctuation.
                     end = _LEADING_EDGE.match(line).end()  # type: ignore[union-attr]
                     if 0 < end < len(line):
                         after = _lower(line[end : end + KEY_LENGTH])
-                        keys = (*keys, after, after[:1])
+                        keys += [after[:n] for n in self._key_lengths if n <= len(after)]
                 for key in keys:
                     bucket = by_key.get(key)
-                    if (
-                        bucket is not None
-                        and len(line) <= bucket[0]
-                        and (m := bucket[1].fullmatch(line)) is not None
-                    ):
+                    if bucket is None or len(line) > bucket[0]:
+                        continue
+                    pattern = bucket[1] or self._bucket(key)
+                    if (m := pattern.fullmatch(line)) is not None:
                         break
             if m is None:
                 for max_chars, chars, check, pattern in gated:
