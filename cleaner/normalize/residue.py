@@ -1,6 +1,7 @@
 """HTML and CMS residue left in scraped text: entities, tags, shortcodes, templates.
 
-Only residue that is unambiguous is touched: tags with a known HTML element name (so
+A text that quotes page-level markup (``<!DOCTYPE``, ``<script``, ``<meta``...) is an
+article about HTML: its tags are left alone. Otherwise only unambiguous residue is touched: tags with a known HTML element name (so
 ``a < b > c`` and ``<3`` survive), shortcodes that are closed somewhere in the text or
 carry ``key="value"`` attributes (so ``[1]`` and ``[sic]`` survive), and brace spinners
 whose content is plain lower-case words (so code and JSON survive).
@@ -30,6 +31,9 @@ _COMMENT = regex.compile(r"<!--.{0,2000}?-->", regex.DOTALL)
 _SCRIPT = regex.compile(
     r"<(script|style)\b[^<>]{0,500}>.{0,100000}?</\1\s*>", regex.IGNORECASE | regex.DOTALL
 )
+# Page-level elements never survive into an extractor's text as residue; a text that
+# shows them quotes HTML source (a tutorial, a bug report), and its tags are content.
+_QUOTED_SOURCE = regex.compile(r"<(?:!DOCTYPE|html[\s>]|head>|meta\s|link\s|script[\s>])", regex.IGNORECASE)
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 # [caption ...]...[/caption] goes with the caption inside it (SPEC "Repairs").
@@ -46,7 +50,7 @@ _SPINNER = regex.compile(r"\{([\p{Ll}][\p{Ll}' ]{0,60}(?:\|[\p{Ll}][\p{Ll}' ]{0,
 
 def fix_html_residue(text: str) -> str:
     """Decode entities and drop HTML tags, comments and script bodies left in text."""
-    if "<" in text:
+    if "<" in text and not _QUOTED_SOURCE.search(text):
         text = _SCRIPT.sub("\n", text)
         text = _COMMENT.sub("", text)
         text = _TAG_BR.sub("\n", text)

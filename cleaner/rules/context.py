@@ -303,9 +303,16 @@ def contained_duplicates(paras: list[str], decisions: list[Decision]) -> None:
     for i, text in enumerate(paras):
         if decisions[i] is None and len(text) > CONTAINED_KEY:
             by_start.setdefault(text[:CONTAINED_KEY], []).append(i)
+    occurrences: dict[str, int] = {}
+    for text in paras:
+        occurrences[text] = occurrences.get(text, 0) + 1
     for i, text in enumerate(paras):
-        if decisions[i] is not None or len(text) < CONTAINED_KEY:
-            continue
+        if (
+            decisions[i] is not None
+            or len(text) < CONTAINED_KEY
+            or occurrences[text] > DUPLICATE_COPIES
+        ):
+            continue  # a line that recurs is a pattern of the content (a log, a listing)
         if text.count(" ", 0, CONTAINED_KEY * 8) + 1 < CONTAINED_MIN_WORDS:
             continue
         for j in by_start.get(text[:CONTAINED_KEY], ()):

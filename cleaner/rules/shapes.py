@@ -81,8 +81,9 @@ def shape_phrases() -> tuple[Phrase, ...]:
         ),
         (
             "breadcrumb",
-            r"(?>[^\s<>»›|](?:[^\n<>»›|]{0,38}[^\s<>»›|])?)"
-            r"(?:(?: > | ?[»›] ?)(?>[^\s<>»›|](?:[^\n<>»›|]{0,38}[^\s<>»›|])?)){2,8}",
+            # Items start with a letter: "entries > 10 AND x > 3" is code, not a trail.
+            r"(?>\p{L}(?:[^\n<>»›|]{0,38}[^\s<>»›|])?)"
+            r"(?:(?: > | ?[»›] ?)(?>\p{L}(?:[^\n<>»›|]{0,38}[^\s<>»›|])?)){2,8}",
             "Home > World > Europe || Startseite » Politik » Ausland",
         ),
         (
@@ -95,8 +96,9 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "menu-line",
             # Items neither start nor end with a space, and are atomic: the separators'
             # spaces can then be read one way only, which keeps the match linear.
-            r"(?>[^\s|·•.!?](?:[^\n|·•.!?]{0,28}[^\s|·•.!?])?)"
-            r"(?: ?[|·•] ?(?>[^\s|·•.!?](?:[^\n|·•.!?]{0,28}[^\s|·•.!?])?)){2,30}",
+            # No digits: a row of a table ("| Auckland | 1,628,900 |") is not a menu.
+            r"(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)"
+            r"(?: ?[|·•] ?(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)){2,30}",
             "About Us | Contact | Privacy Policy | Terms of Use | Site Map",
         ),
         (
