@@ -172,8 +172,9 @@ def _headline_shaped(text: str) -> bool:
     return len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
 
 
-#: Menu items: one to three words, no digits, no sentence punctuation.
-MENU_ITEM = regex.compile(r"[\p{L}&'’ -]{1,25}")
+#: Menu items: one to three words, no digits, no sentence punctuation, no bullet (a
+#: bulleted list is the writer's, SPEC keeps it).
+MENU_ITEM = regex.compile(r"\p{L}[\p{L}&'’ -]{0,24}")
 MENU_MIN_RUN = 3
 
 

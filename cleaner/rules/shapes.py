@@ -150,6 +150,11 @@ def _known_date_words() -> frozenset[str]:
     return words["month"] | words["weekday"] | words["label"] | words["zone"]
 
 
+def _not_table_row(line: str) -> bool:
+    # "| Groom | Each other | Corey, Sara |": a table row as extractors write it
+    return not line.startswith("|")
+
+
 def _few_words(line: str) -> bool:
     return line.count(" ") <= 3
 
@@ -161,7 +166,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "player-timecodes": (60, ":", None),
     "timestamp": (90, "0123456789", _date_words_only),
     "breadcrumb": (200, ">»›", None),
-    "menu-line": (250, "|·•", None),
+    "menu-line": (250, "|·•", _not_table_row),
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
