@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 IN ?= in
 OUT ?= out
 
-.PHONY: install test lint golden clean-text bench bench-quality
+.PHONY: install test lint golden clean-text bench bench-quality pin-floors
 
 $(BIN)/cleaner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ bench: install  ## throughput next to ftfy.fix_text, measured in the same run
 
 bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines
 	$(BIN)/python bench/quality.py
+
+pin-floors: install  ## raise the quality gate's floors to the current scores (never lowers)
+	$(BIN)/python bench/gate.py --pin

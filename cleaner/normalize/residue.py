@@ -1,7 +1,8 @@
 """HTML and CMS residue left in scraped text: entities, tags, shortcodes, templates.
 
 A text that quotes page-level markup (``<!DOCTYPE``, ``<script``, ``<meta``...) is an
-article about HTML: its tags are left alone. Otherwise only unambiguous residue is touched: tags with a known HTML element name (so
+article about HTML: its tags are left alone. Otherwise only unambiguous residue is
+touched: tags with a known HTML element name (so
 ``a < b > c`` and ``<3`` survive), shortcodes that are closed somewhere in the text or
 carry ``key="value"`` attributes (so ``[1]`` and ``[sic]`` survive), and brace spinners
 whose content is plain lower-case words (so code and JSON survive).
@@ -33,7 +34,9 @@ _SCRIPT = regex.compile(
 )
 # Page-level elements never survive into an extractor's text as residue; a text that
 # shows them quotes HTML source (a tutorial, a bug report), and its tags are content.
-_QUOTED_SOURCE = regex.compile(r"<(?:!DOCTYPE|html[\s>]|head>|meta\s|link\s|script[\s>])", regex.IGNORECASE)
+_QUOTED_SOURCE = regex.compile(
+    r"<(?:!DOCTYPE|html[\s>]|head>|meta\s|link\s|script[\s>])", regex.IGNORECASE
+)
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 # [caption ...]...[/caption] goes with the caption inside it (SPEC "Repairs").
