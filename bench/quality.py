@@ -156,7 +156,8 @@ def golden_report(clean: Callable[[str | bytes], str], cases_dir: Path) -> dict[
     cases: list[dict[str, Any]] = []
     for case_file in sorted(cases_dir.glob("*/case.json")):
         case = json.loads(case_file.read_text(encoding="utf-8"))
-        source = case_file.with_name("input.txt").read_bytes()
+        page = case_file.with_name("input.html")
+        source = (page if page.exists() else case_file.with_name("input.txt")).read_bytes()
         try:
             output, error = clean(source), None
         except Exception as exc:  # reported per case, like a dev page

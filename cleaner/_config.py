@@ -41,6 +41,8 @@ REPAIRS: tuple[str, ...] = (
     "nfc",
     "hard-wrap",
     "apostrophes",
+    "html-extract",
+    "html-fallback",
 )
 
 #: 64 MiB: far above any article, low enough that one bad record cannot eat a worker.

@@ -19,7 +19,7 @@ from ._config import FAMILIES, REPAIRS, Config
 from ._errors import CleanerError, ConfigError
 from ._result import CleanResult
 
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 
 _EPILOG = f"""\
 examples:
@@ -27,7 +27,8 @@ examples:
   cat article.txt | cleaner -            clean stdin
   cleaner --explain article.txt          show each removed paragraph and its rule id
   cleaner --json article.txt             the full result: title, body, metadata, removals
-  cleaner pages/ -o clean/               clean every .txt file under pages/ into clean/
+  cleaner page.html                      HTML: main content (trafilatura), then cleaned
+  cleaner pages/ -o clean/               clean every .txt/.html file under pages/ into clean/
   cleaner --jsonl --field text in.jsonl  JSON lines in, JSON lines out (text replaced)
   cleaner --disable comments,bylines a.txt
 
@@ -71,6 +72,20 @@ def _parser() -> argparse.ArgumentParser:
         help="an extra phrase file (its stem is the rule id; needs an @family line)",
     )
     p.add_argument("--language", help="language hint (ISO 639-1), e.g. en")
+    html = p.add_mutually_exclusive_group()
+    html.add_argument(
+        "--html",
+        dest="html",
+        action="store_true",
+        default=None,
+        help="treat inputs as HTML pages (default: detect)",
+    )
+    html.add_argument(
+        "--text",
+        dest="html",
+        action="store_false",
+        help="treat inputs as text even when they look like HTML",
+    )
     p.add_argument(
         "--list-rules", action="store_true", help="print every rule id, family and purpose"
     )
@@ -94,7 +109,12 @@ def _main(argv: Sequence[str] | None) -> int:
     disable = frozenset(n.strip() for chunk in args.disable for n in chunk.split(",") if n.strip())
     try:
         cleaner = Cleaner(
-            Config(disable=disable, phrase_files=tuple(args.phrases), language=args.language)
+            Config(
+                disable=disable,
+                phrase_files=tuple(args.phrases),
+                language=args.language,
+                html=args.html,
+            )
         )
     except ConfigError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)

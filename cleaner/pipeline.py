@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from . import html
 from ._config import Config
 from ._errors import ConfigError, InputTooLargeError
 from ._result import CleanResult, Removal
@@ -64,13 +65,22 @@ class Pipeline:
                 raise InputTooLargeError(
                     f"input of {len(data)} bytes is above max_input_bytes={cfg.max_input_bytes}"
                 )
-            data, encoding = decode(data)
+            is_html = cfg.html if cfg.html is not None else html.looks_like_html(data)
+            data, encoding = html.decode_html(data) if is_html else decode(data)
             if encoding not in ("utf-8", "ascii"):
                 repairs.append("decode")
         elif len(data) > cfg.max_input_bytes:
             raise InputTooLargeError(
                 f"input of {len(data)} characters is above max_input_bytes={cfg.max_input_bytes}"
             )
+        else:
+            is_html = cfg.html if cfg.html is not None else html.looks_like_html(data)
+        page_metadata: dict[str, Any] = {}
+        if is_html:
+            extracted = html.extract(data)
+            data = extracted.text
+            page_metadata = extracted.metadata
+            repairs.extend(extracted.repairs)
         english = None if cfg.language is None else cfg.language.lower().startswith("en")
         paras, steps = normalize(data, cfg.disable, english=english)
         repairs.extend(steps)
@@ -81,6 +91,7 @@ class Pipeline:
             starts[i] = pos
             pos += len(p) + 1
         decisions, metadata = self.decide(paras, normalized, starts, boilerplate)
+        metadata = {**metadata, **page_metadata}
         return _assemble(paras, normalized, starts, decisions, metadata, repairs, self.rules)
 
     def decide(

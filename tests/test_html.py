@@ -1,0 +1,58 @@
+"""HTML in: detection, charsets, trafilatura extraction, the fallback, metadata."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.html import decode_html, looks_like_html
+
+PAGE = """<!DOCTYPE html><html><head><title>Tram line opens</title>
+<meta name="author" content="Ana Ruiz"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Tram line opens</h1>
+<p>The new tram line between the station and the university opened on Saturday after
+three years of work, and carried more than ten thousand passengers on its first day.</p>
+<p>Follow us on Twitter for more local news</p>
+<p>The city expects the line to take about two thousand cars off the ring road every day,
+the transport department said in a statement.</p>
+</article><footer>© 2023 City News</footer></body></html>"""
+
+
+def test_detection() -> None:
+    assert looks_like_html(PAGE)
+    assert looks_like_html(PAGE.encode())
+    assert not looks_like_html("An article that mentions <b>bold</b> and <p> tags.")
+    assert not looks_like_html("Plain text.\n\nAnother paragraph.")
+
+
+def test_page_is_extracted_then_cleaned() -> None:
+    result = cleaner.clean_document(PAGE)
+    assert result.title == "Tram line opens"
+    assert "ten thousand passengers" in result.text
+    assert "two thousand cars" in result.text
+    assert "Follow us on Twitter" not in result.text
+    assert "Home" not in result.text
+    assert "html-extract" in result.repairs
+    assert result.metadata["byline"] == "Ana Ruiz"
+
+
+def test_declared_charset_decodes_bytes() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Tram line opens", "Tramway à Lyon"
+    )
+    data = page.encode("cp1252")
+    assert decode_html(data)[1] == "cp1252"
+    assert cleaner.clean(data).startswith("Tramway à Lyon")
+
+
+def test_forced_modes() -> None:
+    text_mode = cleaner.clean(PAGE, html=False)
+    assert "ten thousand passengers" in text_mode
+    forced = cleaner.clean("<div>The library is closed on Monday.</div>", html=True)
+    assert forced == "The library is closed on Monday."
+
+
+def test_empty_page_falls_back_and_says_so() -> None:
+    result = cleaner.clean_document("<html><head></head><body><div></div></body></html>")
+    assert result.text == ""
+    assert "html-fallback" in result.repairs
+    assert "fallback" in result.metadata["extraction"]
