@@ -136,6 +136,8 @@ class Pipeline:
             ctx.ad_copy(paras, decisions)
         if "comment-section" in enabled:
             ctx.comment_section(paras, decisions, openers)
+        if "page-chrome" in enabled:
+            ctx.page_chrome(paras, decisions)
         if "duplicate" in enabled:
             ctx.duplicates(paras, decisions)
         if "contained-duplicate" in enabled:

@@ -23,6 +23,9 @@ __all__ = ["decode", "normalize"]
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("newlines", fix_newlines),
     ("mojibake", fix_mojibake),
+    # Invisible characters go before residue is read ("[/\u00adb]" is a closing tag) and
+    # again after, for those that entities decode to ("&shy;").
+    ("invisibles", fix_invisibles),
     ("html-residue", fix_html_residue),
     ("shortcodes", fix_shortcodes),
     ("invisibles", fix_invisibles),

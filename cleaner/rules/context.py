@@ -235,6 +235,75 @@ def label_subheadings(paras: list[str], decisions: list[Decision], rules: Collec
                 decisions[i] = None
 
 
+#: Page chrome: a whole-page dump (html-text, a browser's "select all") puts menus, link
+#: lists, labels and footers above and below the article, one per line. A *sentence*
+#: (terminal punctuation, four words or more) is what an article is made of; chrome
+#: lines are not sentences. The first and the last body-like paragraph (100+ chars,
+#: ending like a sentence) bound the article; outside them, lines that are not
+#: sentences go, except the headline: the last headline-shaped line (3+ words) above the
+#: article. Only where the edge holds at least ``CHROME_MIN_LINES`` such lines: an
+#: extractor's clean output has none or one or two (a subheading, a list item), and
+#: those stay.
+CHROME_MIN_LINES = 4
+CHROME_MIN_SHARE = 0.4
+#: A wrapped line of prose is long; a menu item going on in lower case is not.
+WRAPPED_MIN_CHARS = 40
+_SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$")
+
+
+def page_chrome(paras: list[str], decisions: list[Decision]) -> None:
+    """Non-sentence lines above and below the article of a whole-page dump."""
+    body = [
+        i
+        for i, p in enumerate(paras)
+        if decisions[i] is None and len(p) >= BODY_LIKE_CHARS and _SENTENCE_LIKE.search(p)
+    ]
+    if not body:
+        return
+    kept = [i for i, d in enumerate(decisions) if d is None]
+    prose = {i for i in kept if _is_prose(paras, i)}
+    if len(kept) - len(prose) < CHROME_MIN_SHARE * len(kept):
+        return  # mostly prose: an extractor's output, not a whole page
+    top = [i for i in range(body[0]) if decisions[i] is None and i not in prose]
+    if len(top) >= CHROME_MIN_LINES:
+        headline = next(
+            (i for i in reversed(top) if paras[i].count(" ") >= 2 and len(paras[i]) <= 200),
+            None,
+        )
+        for i in top:
+            if i != headline:
+                decisions[i] = ("page-chrome", "not a sentence, above the article")
+    bottom = [i for i in range(body[-1] + 1, len(paras)) if decisions[i] is None and i not in prose]
+    if len(bottom) >= CHROME_MIN_LINES:
+        for i in bottom:
+            decisions[i] = ("page-chrome", "not a sentence, below the article")
+
+
+def _is_prose(paras: list[str], i: int) -> bool:
+    """A sentence, a line of wrapped prose (it or the next starts in lower case), or a
+    table row: content, never chrome."""
+    text = paras[i]
+    if _is_sentence(text) or text.startswith("|"):
+        return True
+    if len(text) >= WRAPPED_MIN_CHARS and i + 1 < len(paras) and paras[i + 1][:1].islower():
+        return True
+    previous = paras[i - 1] if i else ""
+    return (
+        text[0].islower()
+        and len(previous) >= WRAPPED_MIN_CHARS
+        and not _SENTENCE_LIKE.search(previous)
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    # Long text is prose whatever its last character ("... grade configuration (RH)").
+    # Scripts written without spaces (Chinese, Japanese) count characters, not words.
+    words = text.count(" ") + 1
+    return len(text) >= BODY_LIKE_CHARS or (
+        (words >= 4 or (words == 1 and len(text) >= 12)) and bool(_SENTENCE_LIKE.search(text))
+    )
+
+
 def comment_section(paras: list[str], decisions: list[Decision], openers: Collection[int]) -> None:
     """Cut from the first comment heading that closes the article to the end."""
     if not openers:
