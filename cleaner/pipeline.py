@@ -103,8 +103,9 @@ class Pipeline:
     ) -> tuple[list[Decision], dict[str, Any]]:
         """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``."""
         decisions: list[Decision] = [None] * len(paras)
-        metadata: dict[str, Any] = {}
-        openers: set[int] = set()
+        seen = ctx.Seen(label_rules=self._label_rules, boilerplate=boilerplate)
+        metadata = seen.metadata
+        openers = seen.openers
         rules = self.rules
         enabled = self.enabled
         for matcher in (self._phrases, self._shapes):
@@ -123,27 +124,10 @@ class Pipeline:
                     if rule.metadata == "byline":
                         value = _BYLINE_PREFIX.sub("", value)
                     metadata.setdefault(rule.metadata, value)
-        ctx.label_subheadings(paras, decisions, self._label_rules)
-        if "dump-header" in enabled:
-            ctx.dump_header(paras, decisions, metadata)
-        if "picture-caption" in enabled:
-            ctx.picture_caption(paras, decisions)
-        if "related-list" in enabled:
-            ctx.related_list(paras, decisions)
-        if "menu-run" in enabled:
-            ctx.menu_run(paras, decisions)
-        if "ad-copy" in enabled:
-            ctx.ad_copy(paras, decisions)
-        if "comment-section" in enabled:
-            ctx.comment_section(paras, decisions, openers)
-        if "page-chrome" in enabled:
-            ctx.page_chrome(paras, decisions)
-        if "duplicate" in enabled:
-            ctx.duplicates(paras, decisions)
-        if "contained-duplicate" in enabled:
-            ctx.contained_duplicates(paras, decisions)
-        if "recurring-in-source" in enabled:
-            ctx.recurring(paras, decisions, boilerplate)
+        ctx.label_subheadings(paras, decisions, seen)
+        for rule_id, rule_step in ctx.ORDER:
+            if rule_id in enabled:
+                rule_step(paras, decisions, seen)
         return decisions, metadata
 
 

@@ -9,7 +9,8 @@ first, duplicates last, so a widget that repeats the headline goes and the headl
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -19,6 +20,19 @@ import regex
 from .shapes import date_words
 
 Decision = tuple[str, str] | None
+
+
+@dataclass(slots=True)
+class Seen:
+    """What the line rules saw, for the context rules: metadata found so far, the
+    paragraphs that open a comment section, the rules whose hits are labels, and the
+    fingerprints that recur across the document's source."""
+
+    metadata: dict[str, Any] = field(default_factory=dict)
+    openers: set[int] = field(default_factory=set)
+    label_rules: Collection[str] = ()
+    boilerplate: Collection[str] = ()
+
 
 _DUMP_DATE = regex.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?Z?)?")
 _DUMP_URL = regex.compile(r"(?:https?://|www\.)\S+")
@@ -60,19 +74,19 @@ def fingerprint(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def dump_header(paras: list[str], decisions: list[Decision], metadata: dict[str, Any]) -> None:
+def dump_header(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The date and URL lines a scraper wrote around the headline, at the very top.
 
     The top lines are scanned while they are dump lines; one other line (the headline)
     may stand among them.
     """
     skipped_headline = False
-    seen = 0
+    looked_at = 0
     for i, text in enumerate(paras):
         if decisions[i] is not None:
             continue  # chrome already removed (a skip link) does not count
-        seen += 1
-        if seen > DUMP_HEADER_SCAN:
+        looked_at += 1
+        if looked_at > DUMP_HEADER_SCAN:
             return
         if not _is_dump_line(text):
             if skipped_headline:
@@ -81,9 +95,9 @@ def dump_header(paras: list[str], decisions: list[Decision], metadata: dict[str,
             continue
         date = _DUMP_DATE.fullmatch(text)
         if date:
-            metadata.setdefault("date", f"{date[1]}-{date[2]}-{date[3]}")
+            seen.metadata.setdefault("date", f"{date[1]}-{date[2]}-{date[3]}")
         else:
-            metadata.setdefault("url", text)
+            seen.metadata.setdefault("url", text)
         if decisions[i] is None:
             decisions[i] = ("dump-header", "date line" if date else "URL line")
 
@@ -119,7 +133,7 @@ CREDITED_CAPTION_MAX_CHARS = 240
 _CREDIT_RULES = frozenset({"credit-line", "photo-credit", "credited-caption"})
 
 
-def picture_caption(paras: list[str], decisions: list[Decision]) -> None:
+def picture_caption(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Captions: a dated line that names positions (``X, left, and Y``), is repeated
     right next to itself (the caption shown twice, under the picture and in a viewer),
     or stands right next to a photo credit."""
@@ -147,7 +161,7 @@ TEASER_MAX_CHARS = 160
 _SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
 
 
-def related_list(paras: list[str], decisions: list[Decision]) -> None:
+def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The headlines listed under a related-content heading ("More from Business"):
     every following line that is headline-shaped (short, no full stop at its end),
     up to the first line that is not. Only once the body has started: a heading above
@@ -178,7 +192,7 @@ MENU_ITEM = regex.compile(r"\p{L}[\p{L}&'’ -]{0,24}")
 MENU_MIN_RUN = 3
 
 
-def menu_run(paras: list[str], decisions: list[Decision]) -> None:
+def menu_run(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Runs of menu items above the first body paragraph or below the last one.
 
     Inside the article such a run is a list that belongs to the text (ingredients, a
@@ -208,7 +222,7 @@ AD_COPY_MAX_CHARS = 120
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def ad_copy(paras: list[str], decisions: list[Decision]) -> None:
+def ad_copy(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The short offer that follows an ad label."""
     for i, decision in enumerate(decisions):
         if decision is None or decision[0] != "ad-label" or paras[i].count(" ") > 1:
@@ -222,11 +236,11 @@ def ad_copy(paras: list[str], decisions: list[Decision]) -> None:
                 decisions[j] = ("ad-copy", f"offer under the label {paras[i]!r}")
 
 
-def label_subheadings(paras: list[str], decisions: list[Decision], rules: Collection[str]) -> None:
+def label_subheadings(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Give back a label-like line that is a subheading: its words all open the topic of
     the next paragraph ("Sponsored content" above a paragraph about sponsored content)."""
     for i, decision in enumerate(decisions):
-        if decision is None or decision[0] not in rules or i + 1 >= len(paras):
+        if decision is None or decision[0] not in seen.label_rules or i + 1 >= len(paras):
             continue
         words = [w for w in _WORDS.findall(paras[i].casefold()) if len(w) > 2]
         if len(words) >= 2 and decisions[i + 1] is None:
@@ -251,7 +265,7 @@ WRAPPED_MIN_CHARS = 40
 _SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$")
 
 
-def page_chrome(paras: list[str], decisions: list[Decision]) -> None:
+def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Non-sentence lines above and below the article of a whole-page dump."""
     body = [
         i
@@ -304,8 +318,9 @@ def _is_sentence(text: str) -> bool:
     )
 
 
-def comment_section(paras: list[str], decisions: list[Decision], openers: Collection[int]) -> None:
+def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Cut from the first comment heading that closes the article to the end."""
+    openers = seen.openers
     if not openers:
         return
     sizes = [len(p) for p in paras]
@@ -325,7 +340,7 @@ def comment_section(paras: list[str], decisions: list[Decision], openers: Collec
             body_before += sizes[i] >= BODY_LIKE_CHARS
 
 
-def duplicates(paras: list[str], decisions: list[Decision]) -> None:
+def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """A paragraph shown twice: the first stays, the repeat goes.
 
     Only pairs: a paragraph that occurs three times or more is a pattern of the content
@@ -362,7 +377,7 @@ def duplicates(paras: list[str], decisions: list[Decision]) -> None:
             seen.add(key)
 
 
-def contained_duplicates(paras: list[str], decisions: list[Decision]) -> None:
+def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """A paragraph that a longer paragraph repeats at its start (a standfirst or summary
     that the body repeats, a headline that a title line repeats): the longer one stays.
 
@@ -400,10 +415,30 @@ def contained_duplicates(paras: list[str], decisions: list[Decision]) -> None:
                 break
 
 
-def recurring(paras: list[str], decisions: list[Decision], boilerplate: Collection[str]) -> None:
+def recurring(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Paragraphs whose fingerprint recurs across the documents of one source."""
+    boilerplate = seen.boilerplate
     if not boilerplate:
         return
     for i, text in enumerate(paras):
         if decisions[i] is None and fingerprint(text) in boilerplate:
             decisions[i] = ("recurring-in-source", "recurs across documents of this source")
+
+
+ContextRule = Callable[[list[str], list[Decision], Seen], None]
+
+#: The context rules by rule id, in the order they decide: cruft first, duplicates last
+#: (SPEC: a widget repeating the headline goes, the headline stays), corpus boilerplate
+#: at the very end.
+ORDER: tuple[tuple[str, ContextRule], ...] = (
+    ("dump-header", dump_header),
+    ("picture-caption", picture_caption),
+    ("related-list", related_list),
+    ("menu-run", menu_run),
+    ("ad-copy", ad_copy),
+    ("comment-section", comment_section),
+    ("page-chrome", page_chrome),
+    ("duplicate", duplicates),
+    ("contained-duplicate", contained_duplicates),
+    ("recurring-in-source", recurring),
+)
