@@ -126,6 +126,7 @@ def _caption_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     return marker, dated_end, dated
 
 
+_YEAR_END = re.compile(r"\d{4}\D{0,6}$")
 #: Captions are one or two sentences; a longer paragraph is body.
 CAPTION_MAX_CHARS = 400
 #: A dated line next to a photo credit is its caption when it is this short.
@@ -147,8 +148,8 @@ def picture_caption(paras: list[str], decisions: list[Decision], seen: Seen) -> 
             if dated.search(text):
                 decisions[i] = ("picture-caption", "dated line next to a photo credit")
             continue
-        if not text.rstrip(".")[-1:].isdigit() or not dated_end.search(text[-40:]):
-            continue
+        if not _YEAR_END.search(text[-12:]) or not dated_end.search(text[-40:]):
+            continue  # a dated caption ends with a year ("2022.", "2022 г.")
         repeated = (i > 0 and paras[i - 1] == text) or (i + 1 < n and paras[i + 1] == text)
         if repeated:
             decisions[i] = ("picture-caption", "dated line repeated next to itself")
