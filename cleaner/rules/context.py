@@ -281,10 +281,7 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         return  # mostly prose: an extractor's output, not a whole page
     top = [i for i in range(body[0]) if decisions[i] is None and i not in prose]
     if len(top) >= CHROME_MIN_LINES:
-        headline = next(
-            (i for i in reversed(top) if paras[i].count(" ") >= 2 and len(paras[i]) <= 200),
-            None,
-        )
+        headline = next((i for i in reversed(top) if _headline_like(paras[i])), None)
         for i in top:
             if i != headline:
                 decisions[i] = ("page-chrome", "not a sentence, above the article")
@@ -292,6 +289,13 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     if len(bottom) >= CHROME_MIN_LINES:
         for i in bottom:
             decisions[i] = ("page-chrome", "not a sentence, below the article")
+
+
+def _headline_like(text: str) -> bool:
+    # Three words, or four characters of a script written without spaces ("欲張りなイヌ").
+    if len(text) > 200:
+        return False
+    return text.count(" ") >= 2 or (" " not in text and len(text) >= 4 and not text.isascii())
 
 
 def _is_prose(paras: list[str], i: int) -> bool:
