@@ -14,6 +14,7 @@ from ._errors import (
     InputError,
     InputTooLargeError,
     PhraseFileError,
+    TimeBudgetError,
 )
 from ._result import CleanResult, Removal
 
@@ -31,6 +32,7 @@ __all__ = [
     "InputTooLargeError",
     "PhraseFileError",
     "Removal",
+    "TimeBudgetError",
     "clean",
     "clean_batch",
     "clean_document",

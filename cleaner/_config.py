@@ -57,6 +57,8 @@ class Config:
     phrase files (see ``docs/rules.md``: a file per rule, the file's stem is the rule id,
     its ``@family`` line names the family). ``language`` is a hint (ISO 639-1); ``html``
     forces (True) or forbids (False) HTML extraction, ``None`` detects it.
+    ``time_budget`` (seconds) bounds the work on one document: past it, at the next stage
+    boundary, :class:`~cleaner.TimeBudgetError` is raised instead of a partial result.
     """
 
     disable: frozenset[str] = field(default_factory=frozenset)
@@ -64,12 +66,15 @@ class Config:
     language: str | None = None
     html: bool | None = None
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    time_budget: float | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.disable, str):
             raise ConfigError("disable takes a collection of names, not one string")
         object.__setattr__(self, "disable", frozenset(self.disable))
         object.__setattr__(self, "phrase_files", tuple(Path(p) for p in self.phrase_files))
+        if self.time_budget is not None and self.time_budget <= 0:
+            raise ConfigError(f"time_budget must be positive seconds, got {self.time_budget}")
         if self.max_input_bytes <= 0:
             raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
 

@@ -5,7 +5,8 @@ The tree::
     CleanerError                 base of everything the cleaner raises on purpose
     ├── InputError               the input itself cannot be cleaned
     │   ├── DecodeError          bytes that no encoding explains
-    │   └── InputTooLargeError   input above ``Config.max_input_bytes``
+    │   ├── InputTooLargeError   input above ``Config.max_input_bytes``
+    │   └── TimeBudgetError      a document that took longer than ``Config.time_budget``
     └── ConfigError              a bad option, family name or phrase file
         └── PhraseFileError      a user phrase file that does not parse or compile
 
@@ -30,6 +31,10 @@ class DecodeError(InputError):
 
 class InputTooLargeError(InputError):
     """The input is larger than the configured maximum."""
+
+
+class TimeBudgetError(InputError):
+    """Cleaning one document took longer than the configured time budget."""
 
 
 class ConfigError(CleanerError, ValueError):

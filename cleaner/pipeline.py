@@ -9,6 +9,7 @@ headers, captions, the comment section), then duplicates, then corpus boilerplat
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection
 from typing import Any
 
@@ -16,7 +17,7 @@ import regex
 
 from . import html
 from ._config import Config
-from ._errors import ConfigError, InputTooLargeError
+from ._errors import ConfigError, InputTooLargeError, TimeBudgetError
 from ._result import CleanResult, Removal
 from .normalize import decode, normalize
 from .rules import PhraseMatcher, Rule, catalog, load_phrase_file, load_phrases
@@ -60,6 +61,7 @@ class Pipeline:
         """Clean one document (``boilerplate``: fingerprints recurring in its source)."""
         cfg = self.config
         repairs: list[str] = []
+        deadline = None if cfg.time_budget is None else time.monotonic() + cfg.time_budget
         if isinstance(data, bytes):
             if len(data) > cfg.max_input_bytes:
                 raise InputTooLargeError(
@@ -82,8 +84,10 @@ class Pipeline:
             page_metadata = extracted.metadata
             repairs.extend(extracted.repairs)
         english = None if cfg.language is None else cfg.language.lower().startswith("en")
+        _check_deadline(deadline, "extraction and repair")
         paras, steps = normalize(data, cfg.disable, english=english)
         repairs.extend(steps)
+        _check_deadline(deadline, "repair")
         normalized = "\n".join(paras)
         starts = [0] * len(paras)
         pos = 0
@@ -91,6 +95,7 @@ class Pipeline:
             starts[i] = pos
             pos += len(p) + 1
         decisions, metadata = self.decide(paras, normalized, starts, boilerplate)
+        _check_deadline(deadline, "the rules")
         metadata = {**metadata, **page_metadata}
         return _assemble(paras, normalized, starts, decisions, metadata, repairs, self.rules)
 
@@ -129,6 +134,11 @@ class Pipeline:
             if rule_id in enabled:
                 rule_step(paras, decisions, seen)
         return decisions, metadata
+
+
+def _check_deadline(deadline: float | None, stage: str) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetError(f"cleaning took longer than the time budget (past {stage})")
 
 
 def _families(rules: dict[str, Rule]) -> set[str]:
