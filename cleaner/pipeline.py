@@ -1,10 +1,11 @@
 """The flow of one document: normalize, observe, decide, assemble.
 
 ``Pipeline`` holds everything compiled once (phrase and shape patterns, the rule table);
-``run`` is the hot path and does one regex scan of the document per pattern set, then
-linear passes over its paragraphs. Decisions follow SPEC: phrase and shape rules (strong
-evidence, always certain within their ``max_chars``), then positional context (dump
-headers, captions, the comment section), then duplicates, then corpus boilerplate.
+``run`` is the hot path: repairs as whole-text passes, then one pass of the matchers over
+the paragraphs, then the context rules in ``context.ORDER``. Decisions follow SPEC:
+phrase and shape rules (certain within their ``max_chars``), then positional context
+(dump headers, captions, the comment section, page chrome), then duplicates, then corpus
+boilerplate.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import regex
 
 from . import html
-from ._config import Config
+from ._config import FAMILIES, REPAIRS, Config
 from ._errors import ConfigError, InputTooLargeError, TimeBudgetError
 from ._result import CleanResult, Removal
 from .normalize import decode, normalize
@@ -43,7 +44,7 @@ class Pipeline:
                 raise ConfigError(f"{path}: rule id {rule.id!r} is a built-in non-phrase rule")
             rules.setdefault(rule.id, rule)
             phrases.extend(extra)
-        known = set(rules) | set(_families(rules)) | _repair_ids()
+        known = set(rules) | set(FAMILIES) | set(REPAIRS)
         unknown = sorted(config.disable - known)
         if unknown:
             raise ConfigError(f"unknown names in disable: {unknown}; known: {sorted(known)}")
@@ -94,17 +95,13 @@ class Pipeline:
         for i, p in enumerate(paras):
             starts[i] = pos
             pos += len(p) + 1
-        decisions, metadata = self.decide(paras, normalized, starts, boilerplate)
+        decisions, metadata = self.decide(paras, boilerplate)
         _check_deadline(deadline, "the rules")
         metadata = {**metadata, **page_metadata}
         return _assemble(paras, normalized, starts, decisions, metadata, repairs, self.rules)
 
     def decide(
-        self,
-        paras: list[str],
-        normalized: str,
-        starts: list[int],
-        boilerplate: Collection[str] = (),
+        self, paras: list[str], boilerplate: Collection[str] = ()
     ) -> tuple[list[Decision], dict[str, Any]]:
         """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``."""
         decisions: list[Decision] = [None] * len(paras)
@@ -139,18 +136,6 @@ class Pipeline:
 def _check_deadline(deadline: float | None, stage: str) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise TimeBudgetError(f"cleaning took longer than the time budget (past {stage})")
-
-
-def _families(rules: dict[str, Rule]) -> set[str]:
-    from ._config import FAMILIES
-
-    return set(FAMILIES) | {r.family for r in rules.values()}
-
-
-def _repair_ids() -> set[str]:
-    from ._config import REPAIRS
-
-    return set(REPAIRS)
 
 
 def _assemble(
