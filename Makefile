@@ -31,8 +31,9 @@ clean-text: install  ## the pipeline step: make clean-text IN=raw/ OUT=clean/
 bench: install  ## throughput next to ftfy.fix_text, measured in the same run
 	$(BIN)/python bench/speed.py
 
-bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines
+bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines, text and HTML
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/quality.py --html
 
 pin-floors: install  ## raise the quality gate's floors to the current scores (never lowers)
 	$(BIN)/python bench/gate.py --pin

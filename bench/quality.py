@@ -13,6 +13,7 @@ counts, per cruft family, the ``must_drop`` snippets still in the output ("cruft
 in") and the ``must_keep`` snippets missing from it ("body lost").
 
     python bench/quality.py [--json OUT] [--sets S ...] [--inputs I ...] [--worst N]
+    python bench/quality.py --html     (HTML mode: pages in, see html_mode.py)
 """
 
 from __future__ import annotations
@@ -215,11 +216,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", help="data sets (default: all in shared/data/dev)")
     parser.add_argument("--inputs", nargs="+", choices=INPUTS, default=list(INPUTS))
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list N worst pages")
+    parser.add_argument("--html", action="store_true", help="HTML mode: pages in (html_mode.py)")
     args = parser.parse_args(argv)
 
     data = dev_dir()
     if not data.is_dir():
         skip(f"no dev data at {data} (set CLEANER_SHARED to the shared folder)")
+    if args.html:
+        from html_mode import run
+
+        return run(args.json if args.json != RESULTS / "quality.json" else None)
     set_names = args.sets or sorted(p.name for p in data.iterdir() if p.is_dir())
     missing = [s for s in set_names if not (data / s).is_dir()]
     if missing:
