@@ -2,10 +2,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+FUZZ_SECONDS ?= 300
 IN ?= in
 OUT ?= out
 
-.PHONY: install test lint golden clean-text bench bench-quality pin-floors
+.PHONY: install test lint golden clean-text bench bench-quality pin-floors fuzz
 
 $(BIN)/cleaner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +38,9 @@ bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines, t
 
 pin-floors: install  ## raise the quality gate's floors to the current scores (never lowers)
 	$(BIN)/python bench/gate.py --pin
+
+fuzz: install  ## coverage-guided fuzzing (atheris), seeded with the golden inputs; not in CI
+	$(BIN)/pip install --quiet atheris
+	mkdir -p .fuzz-corpus
+	for d in golden/cases/*/; do cp "$$d"input.* ".fuzz-corpus/$$(basename $$d)" ; done
+	$(BIN)/python fuzz/fuzz_clean.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 .fuzz-corpus

@@ -27,6 +27,7 @@ _HTML_BODY = re.compile(r"<(?:body|head|div|p|article)[\s>]", re.I)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
 )
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = frozenset(
     "p div section article header footer aside nav main li h1 h2 h3 h4 h5 h6 tr br td th "
     "dt dd figcaption blockquote pre title".split()
@@ -65,6 +66,9 @@ def extract(html: str, url: str | None = None) -> Extracted:
     """The main content of ``html`` as text (one paragraph a line) and its metadata."""
     import trafilatura
 
+    # lxml refuses text with C0 control characters (a fuzzer found it); they are never
+    # content, and the repairs would remove them anyway.
+    html = _XML_INVALID.sub("", html)
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -56,3 +56,8 @@ def test_empty_page_falls_back_and_says_so() -> None:
     assert result.text == ""
     assert "html-fallback" in result.repairs
     assert "fallback" in result.metadata["extraction"]
+
+
+def test_control_characters_in_a_page_do_not_crash() -> None:
+    # found by fuzz/fuzz_clean.py: lxml refuses text with C0 control characters
+    assert cleaner.clean("<p>a\x01b</p>\x00<div>\x1f</div>", html=True) == "ab"
