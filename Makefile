@@ -17,11 +17,11 @@ $(BIN)/cleaner: pyproject.toml
 install: $(BIN)/cleaner  ## a virtual environment in .venv with cleaner and its test tools
 
 test: install  ## lint, then every test (golden, rules, properties, CLI)
-	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/ruff check cleaner tests bench fuzz
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/ruff check cleaner tests bench fuzz
 
 golden: install  ## regenerate golden expected outputs; review with git diff golden/
 	$(BIN)/python -m tests.golden_tool regenerate
