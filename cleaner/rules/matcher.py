@@ -230,6 +230,11 @@ class PhraseMatcher:
             (limit, re.compile(f"[{re.escape(chars)}]").search, check, self._compile([(i, p)]))
             for (limit, chars, check), i, p in gated  # type: ignore[misc]
         ]
+        # One search for the characters of all gates and the longest gated line: most
+        # lines hold none of them and skip every gate at once.
+        every = "".join(sorted({c for (_l, chars, _c), _i, _p in gated for c in chars}))  # type: ignore[misc]
+        self._any_gate = re.compile(f"[{re.escape(every)}]").search if every else None
+        self._gated_max = max((limit for (limit, _c, _k), _i, _p in gated), default=0)  # type: ignore[misc]
         # Patterns that can start anywhere share one search for all their required words
         # (the standard library's engine is about 3x faster than ``regex`` on a plain
         # alternation of literals).
@@ -297,7 +302,12 @@ class PhraseMatcher:
                     pattern = bucket[1] or self._bucket(key)
                     if (m := pattern.fullmatch(line)) is not None:
                         break
-            if m is None:
+            if (
+                m is None
+                and len(line) <= self._gated_max
+                and self._any_gate is not None
+                and self._any_gate(line) is not None
+            ):
                 for max_chars, holds, check, pattern in gated:
                     if (
                         len(line) <= max_chars
