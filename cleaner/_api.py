@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from ._config import Config
 from ._errors import CleanerError, InputError
 from ._result import CleanResult
-from .normalize import decode, normalize
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Prepared
 from .rules.context import fingerprint
 
 #: Corpus boilerplate: a paragraph is boilerplate of a source when it occurs in at least
@@ -88,38 +87,43 @@ class Cleaner:
         if sources is not None and len(sources) != len(docs):
             raise InputError(f"{len(sources)} sources for {len(docs)} texts")
         keys = list(sources) if sources is not None else [None] * len(docs)
-        boilerplate = self._recurring(docs, keys)
-        results: list[CleanResult | None] = []
+        prepared: list[Prepared | None] = []
         failures: dict[int, CleanerError] = {}
-        for i, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+        for i, doc in enumerate(docs):
             try:
                 _check_type(doc)
-                result = self._pipeline.run(doc, boilerplate.get(key, ()))
-                if boilerplate.get(key):
-                    result = self._limit_recurring(doc, result)
-                results.append(result)
+                prepared.append(self._pipeline.prepare(doc))
+            except CleanerError as exc:
+                failures[i] = exc
+                prepared.append(None)
+        boilerplate = self._recurring(prepared, keys)
+        results: list[CleanResult | None] = []
+        for i, (prep, key) in enumerate(zip(prepared, keys, strict=True)):
+            if prep is None:
+                results.append(None)
+                continue
+            try:
+                results.append(self._finish(prep, boilerplate.get(key, ())))
             except CleanerError as exc:
                 failures[i] = exc
                 results.append(None)
         if failures:
-            raise BatchError(failures, [r.text if r else None for r in results])
+            raise BatchError(
+                dict(sorted(failures.items())), [r.text if r else None for r in results]
+            )
         return [r for r in results if r is not None]
 
-    def _recurring(self, docs: list[str | bytes], keys: list[str | None]) -> dict[Any, set[str]]:
+    def _recurring(
+        self, prepared: list[Prepared | None], keys: list[str | None]
+    ) -> dict[Any, set[str]]:
         if not self.config.enabled("recurring-in-source", "boilerplate"):
             return {}
         counts: dict[Any, Counter[str]] = defaultdict(Counter)
         sizes: Counter[Any] = Counter()
-        for doc, key in zip(docs, keys, strict=True):
-            if not isinstance(doc, str | bytes):
-                continue  # reported as a failure by the cleaning pass
-            try:
-                text = decode(doc)[0] if isinstance(doc, bytes) else doc
-                paras, _ = normalize(text, self.config.disable, english=False)
-            except CleanerError:
-                continue
-            sizes[key] += 1
-            counts[key].update({fingerprint(p) for p in paras})
+        for prep, key in zip(prepared, keys, strict=True):
+            if prep is not None:
+                sizes[key] += 1
+                counts[key].update({fingerprint(p) for p in prep.paras})
         out: dict[Any, set[str]] = {}
         for key, counter in counts.items():
             threshold = recurring_threshold(sizes[key])
@@ -128,10 +132,13 @@ class Cleaner:
                 out[key] = found
         return out
 
-    def _limit_recurring(self, doc: str | bytes, result: CleanResult) -> CleanResult:
+    def _finish(self, prep: Prepared, boilerplate: Collection[str]) -> CleanResult:
+        result = self._pipeline.finish(prep, boilerplate)
+        if not boilerplate:
+            return result
         recurring = sum(len(r.text) for r in result.removed if r.rule == "recurring-in-source")
         if recurring > RECURRING_MAX_SHARE * (len(result.text) + recurring):
-            return self._pipeline.run(doc)
+            return self._pipeline.finish(prep)
         return result
 
 

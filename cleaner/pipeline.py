@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -29,6 +30,16 @@ from .rules.shapes import shape_phrases
 _TITLE_MAX_CHARS = 300
 _TITLE_END = regex.compile(r"[.;,]$")
 _BYLINE_PREFIX = regex.compile(r"^(?:by|von|par|por|written by|author:?)\s+", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document decoded, extracted and repaired: its paragraphs and what it took."""
+
+    paras: list[str]
+    repairs: list[str]
+    page_metadata: dict[str, Any]
+    seconds: float
 
 
 class Pipeline:
@@ -60,35 +71,45 @@ class Pipeline:
 
     def run(self, data: str | bytes, boilerplate: Collection[str] = ()) -> CleanResult:
         """Clean one document (``boilerplate``: fingerprints recurring in its source)."""
+        return self.finish(self.prepare(data), boilerplate)
+
+    def prepare(self, data: str | bytes) -> Prepared:
+        """Decode, extract (HTML) and repair one document into paragraphs.
+
+        A batch prepares every document first, counts the paragraphs that recur in a
+        source, then finishes each one: nothing is decoded or repaired twice.
+        """
         cfg = self.config
+        start = time.monotonic()
+        if len(data) > cfg.max_input_bytes:
+            unit = "bytes" if isinstance(data, bytes) else "characters"
+            raise InputTooLargeError(
+                f"input of {len(data)} {unit} is above max_input_bytes={cfg.max_input_bytes}"
+            )
         repairs: list[str] = []
-        deadline = None if cfg.time_budget is None else time.monotonic() + cfg.time_budget
+        is_html = cfg.html if cfg.html is not None else html.looks_like_html(data)
         if isinstance(data, bytes):
-            if len(data) > cfg.max_input_bytes:
-                raise InputTooLargeError(
-                    f"input of {len(data)} bytes is above max_input_bytes={cfg.max_input_bytes}"
-                )
-            is_html = cfg.html if cfg.html is not None else html.looks_like_html(data)
             data, encoding = html.decode_html(data) if is_html else decode(data)
             if encoding not in ("utf-8", "ascii"):
                 repairs.append("decode")
-        elif len(data) > cfg.max_input_bytes:
-            raise InputTooLargeError(
-                f"input of {len(data)} characters is above max_input_bytes={cfg.max_input_bytes}"
-            )
-        else:
-            is_html = cfg.html if cfg.html is not None else html.looks_like_html(data)
         page_metadata: dict[str, Any] = {}
         if is_html:
             extracted = html.extract(data)
             data = extracted.text
             page_metadata = extracted.metadata
             repairs.extend(extracted.repairs)
+        _check_budget(cfg.time_budget, time.monotonic() - start, "extraction")
         english = None if cfg.language is None else cfg.language.lower().startswith("en")
-        _check_deadline(deadline, "extraction and repair")
         paras, steps = normalize(data, cfg.disable, english=english)
         repairs.extend(steps)
-        _check_deadline(deadline, "repair")
+        spent = time.monotonic() - start
+        _check_budget(cfg.time_budget, spent, "repair")
+        return Prepared(paras, repairs, page_metadata, spent)
+
+    def finish(self, prepared: Prepared, boilerplate: Collection[str] = ()) -> CleanResult:
+        """Decide on the paragraphs of a prepared document and assemble the result."""
+        start = time.monotonic()
+        paras = prepared.paras
         normalized = "\n".join(paras)
         starts = [0] * len(paras)
         pos = 0
@@ -96,9 +117,12 @@ class Pipeline:
             starts[i] = pos
             pos += len(p) + 1
         decisions, metadata = self.decide(paras, boilerplate)
-        _check_deadline(deadline, "the rules")
-        metadata = {**metadata, **page_metadata}
-        return _assemble(paras, normalized, starts, decisions, metadata, repairs, self.rules)
+        spent = prepared.seconds + time.monotonic() - start
+        _check_budget(self.config.time_budget, spent, "the rules")
+        metadata = {**metadata, **prepared.page_metadata}
+        return _assemble(
+            paras, normalized, starts, decisions, metadata, prepared.repairs, self.rules
+        )
 
     def decide(
         self, paras: list[str], boilerplate: Collection[str] = ()
@@ -133,9 +157,11 @@ class Pipeline:
         return decisions, metadata
 
 
-def _check_deadline(deadline: float | None, stage: str) -> None:
-    if deadline is not None and time.monotonic() > deadline:
-        raise TimeBudgetError(f"cleaning took longer than the time budget (past {stage})")
+def _check_budget(budget: float | None, spent: float, stage: str) -> None:
+    if budget is not None and spent > budget:
+        raise TimeBudgetError(
+            f"cleaning took {spent:.3f} s, more than the time budget of {budget} s (past {stage})"
+        )
 
 
 def _assemble(

@@ -106,3 +106,16 @@ def test_recurring_threshold_scales() -> None:
     assert recurring_threshold(10) == 5
     assert recurring_threshold(100) == 21
     assert recurring_threshold(4_000_000) == 40_020
+
+
+def test_batch_finds_boilerplate_in_html_pages_too() -> None:
+    footer = "Riverdale Courier, 12 Main Street, Riverdale, open weekdays"
+    body = "The body of story {} goes on for a while, with facts, quotes and context. " * 3
+    pages = [
+        f"<html><body><article><h1>Story {i} headline</h1><p>{body.replace('{}', str(i))}</p>"
+        f"<p>{footer}</p></article></body></html>"
+        for i in range(4)
+    ]
+    out = cleaner.clean_batch(pages)
+    assert all(footer not in o for o in out)
+    assert all(f"story {i} goes on" in o for i, o in enumerate(out))
