@@ -110,3 +110,17 @@ def test_entry_has_no_catastrophic_backtracking(entry) -> None:  # type: ignore[
             pattern.fullmatch(line, timeout=2.0)
         except TimeoutError:
             pytest.fail(f"{entry.where}: backtracks catastrophically on {line[:60]!r}...")
+
+
+def test_worded_patterns_are_found_when_their_words_overlap() -> None:
+    from cleaner.rules import Phrase
+
+    a = Phrase("a", "xx", ".{0,20}news service", "via the google news service", "test")
+    b = Phrase("b", "xx", ".{0,20}google news", "see google news", "test")
+    prefix = Phrase("c", "xx", ".{0,20}comment.{0,20}", "many comments here", "test")
+    longer = Phrase("d", "xx", ".{0,20}comments here now", "many comments here now", "test")
+    matcher = PhraseMatcher([b, a, longer, prefix])
+    # "google news" overlaps "news service"; "comments here now" hides "comment"
+    assert matcher.match("via the google news service") == "a"
+    assert matcher.match("many comments here") == "c"
+    assert matcher.match("many comments here now, too") == "c"

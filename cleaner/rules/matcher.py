@@ -7,8 +7,9 @@ characters its match can start with; lines are dispatched on their first charact
 to the few patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
 reserved``) are tried only on lines that contain one of their required literal words
 (also found by the analysis). Shapes bring their own cheap gate (a digit, a slash).
-The result is exactly that of trying every pattern: the dispatch only skips patterns
-that cannot match.
+A line is tried against every pattern that can match it, so a line that some pattern
+matches is always found; when several rules' patterns match one line, the first found
+decides (bucket, then gated, then worded; within a bucket, catalog order).
 """
 
 from __future__ import annotations
@@ -245,9 +246,18 @@ class PhraseMatcher:
             self._worded_max = max(self._worded_max, longest([(i, p)]))
             for w in words:
                 by_word.setdefault(w, []).append(compiled)
-        self._by_word = by_word
+        # A search finds one word where several start ("comments" hides "comment") and
+        # skips words that overlap a found one: each word therefore also brings the
+        # patterns of every word inside it, and the search looks at every position.
+        self._by_word = {
+            w: [p for v, pats in by_word.items() if v in w for p in pats] for w in by_word
+        }
         self._words = (
-            re.compile("|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True)))
+            re.compile(
+                "(?=("
+                + "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+                + "))"
+            )
             if by_word
             else None
         )
@@ -317,7 +327,10 @@ class PhraseMatcher:
                     ):
                         break
             if m is None and words is not None and len(line) <= self._worded_max:
-                for word in set(words.findall(line.lower())):
+                low = line.lower()
+                if len(low) != len(line):
+                    low = _lower(line)
+                for word in set(words.findall(low)):
                     for pattern in by_word.get(word, ()):
                         if (m := pattern.fullmatch(line)) is not None:
                             break
