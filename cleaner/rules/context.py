@@ -1,9 +1,11 @@
 """Decisions that need a paragraph's neighbours: position, repetition, containment.
 
-Each function takes the paragraphs and the decisions so far (``None`` = kept, else a
-``(rule_id, reason)`` pair) and fills in its own; none undoes another's decision. They run
-in ``pipeline.decide`` after the phrase and shape rules, in the order SPEC gives: cruft
-first, duplicates last, so a widget that repeats the headline goes and the headline stays.
+Each function takes the paragraphs, the decisions so far (``None`` = kept, else a
+``(rule_id, reason)`` pair) and what the line rules saw, and fills in its own decisions.
+One undoes a decision: ``label_subheadings`` gives back a label that turns out to be a
+subheading, before the others run. They run in ``pipeline.decide`` after the phrase and
+shape rules, in the order of ``ORDER``: cruft first, duplicates last, so a widget that
+repeats the headline goes and the headline stays.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import regex
 
-from .shapes import date_words
+from .shapes import date_words, lexicon_lines
 
 Decision = tuple[str, str] | None
 
@@ -88,31 +89,29 @@ def dump_header(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         looked_at += 1
         if looked_at > DUMP_HEADER_SCAN:
             return
-        if not _is_dump_line(text):
+        kind = _dump_line(text)
+        if kind is None:
             if skipped_headline:
                 return
             skipped_headline = True
             continue
-        date = _DUMP_DATE.fullmatch(text)
-        if date:
-            seen.metadata.setdefault("date", f"{date[1]}-{date[2]}-{date[3]}")
-        else:
-            seen.metadata.setdefault("url", text)
-        if decisions[i] is None:
-            decisions[i] = ("dump-header", "date line" if date else "URL line")
+        seen.metadata.setdefault(*kind)
+        decisions[i] = ("dump-header", f"{kind[0]} line")
 
 
-def _is_dump_line(text: str) -> bool:
+def _dump_line(text: str) -> tuple[str, str] | None:
+    """``("date", ISO date)`` or ``("url", URL)`` for a dump header line, else None."""
     date = _DUMP_DATE.fullmatch(text)
     if date:
-        return 1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31
-    return bool(_DUMP_URL.fullmatch(text))
+        if 1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31:
+            return "date", f"{date[1]}-{date[2]}-{date[3]}"
+        return None
+    return ("url", text) if _DUMP_URL.fullmatch(text) else None
 
 
 @cache
 def _caption_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    text = (files("cleaner.rules") / "lexicon" / "caption-positions.txt").read_text("utf-8")
-    positions = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    positions = lexicon_lines("caption-positions.txt")
     alternation = "|".join(regex.escape(p) for p in sorted(positions, key=len, reverse=True))
     marker = regex.compile(rf"(?:, (?:{alternation}),|\((?:{alternation})\))", regex.IGNORECASE)
     months = "|".join(sorted(date_words()["month"], key=len, reverse=True))
@@ -373,15 +372,15 @@ def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
             long_total += 1
     long_repeated = sum(counts[k] for k in long_keys if counts[k] == DUPLICATE_COPIES)
     allow_long = long_repeated <= DUPLICATE_MAX_LONG_SHARE * long_total
-    seen: set[str] = set()
+    shown: set[str] = set()
     for i, key in enumerate(keys):
         if key is None or counts[key] != DUPLICATE_COPIES:
             continue
-        if key in seen:
+        if key in shown:
             if allow_long or key not in long_keys:
                 decisions[i] = ("duplicate", "repeats an earlier paragraph")
         else:
-            seen.add(key)
+            shown.add(key)
 
 
 def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:

@@ -22,30 +22,26 @@ from . import Phrase
 def date_words() -> dict[str, frozenset[str]]:
     """Month, weekday, label and zone words of all languages, by kind."""
     words: dict[str, set[str]] = {}
-    text = (files("cleaner.rules") / "lexicon" / "dates.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            _lang, kind, *entries = line.split()
-            words.setdefault(kind, set()).update(entries)
+    for line in lexicon_lines("dates.txt"):
+        _lang, kind, *entries = line.split()
+        words.setdefault(kind, set()).update(entries)
     return {kind: frozenset(entries) for kind, entries in words.items()}
+
+
+def lexicon_lines(name: str) -> list[str]:
+    """The non-comment, non-blank lines of ``rules/lexicon/<name>``, stripped."""
+    text = (files("cleaner.rules") / "lexicon" / name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @cache
 def agencies() -> frozenset[str]:
     """News and photo agency names, lower-cased (``lexicon/agencies.txt``)."""
-    text = (files("cleaner.rules") / "lexicon" / "agencies.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.lower() for line in lexicon_lines("agencies.txt"))
 
 
 def _lexicon_words(name: str) -> frozenset[str]:
-    text = (files("cleaner.rules") / "lexicon" / name).read_text("utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
+    return frozenset(word for line in lexicon_lines(name) for word in line.split())
 
 
 def _alternation(words: frozenset[str]) -> str:
