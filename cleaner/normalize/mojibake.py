@@ -45,7 +45,7 @@ _CONFIG = TextFixerConfig(
 
 def fix_mojibake(text: str) -> str:
     """Repair mojibake line by line, calling ftfy only on lines that look broken."""
-    if not _SUSPECT.search(text):
+    if text.isascii() or not _SUSPECT.search(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
