@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -11,27 +9,9 @@ from typing import Any
 from ._config import Config
 from ._errors import CleanerError, InputError
 from ._result import CleanResult
+from .batch.boilerplate import RECURRING_MAX_SHARE, RecurrenceCounter
 from .pipeline import Pipeline, Prepared
-from .rules.context import fingerprint
-
-#: Corpus boilerplate: a paragraph is boilerplate of a source when it occurs in at least
-#: ``recurring_threshold(n)`` of the source's ``n`` documents: 3 of 4, 5 of 10, 21 of 100,
-#: then 1% (plus 20) of a large source. Small batches need a majority, large ones a
-#: recurrence no body paragraph reaches, however often an article is quoted.
-RECURRING_MIN_DOCS = 3
-RECURRING_SMALL_SHARE = 0.5
-RECURRING_LARGE_SHARE = 0.01
-RECURRING_LARGE_BASE = 20
-#: A document that would lose more than this share of its text to corpus boilerplate is
-#: a copy of other documents, not a page with boilerplate: it is left whole (dedup is a
-#: separate job, and losing body text is worse than keeping cruft).
-RECURRING_MAX_SHARE = 0.5
-
-
-def recurring_threshold(n: int) -> int:
-    """How many of a source's ``n`` documents a paragraph must occur in to be boilerplate."""
-    share = min(RECURRING_SMALL_SHARE * n, RECURRING_LARGE_BASE + RECURRING_LARGE_SHARE * n)
-    return max(RECURRING_MIN_DOCS, math.ceil(share))
+from .rules.context import paragraph_key
 
 
 class BatchError(CleanerError):
@@ -64,10 +44,30 @@ class Cleaner:
         """The clean text of one document."""
         return self.clean_document(text).text
 
-    def clean_document(self, text: str | bytes) -> CleanResult:
-        """The clean text of one document with title, metadata, removals and repairs."""
+    def clean_document(
+        self, text: str | bytes, boilerplate: Collection[int] = ()
+    ) -> CleanResult:
+        """The clean text of one document with title, metadata, removals and repairs.
+
+        ``boilerplate``: the paragraph keys recurring in the document's source (the second
+        pass of corpus boilerplate, see :mod:`cleaner.batch.boilerplate`).
+        """
         _check_type(text)
-        return self._pipeline.run(text)
+        return self._finish(self._pipeline.prepare(text), boilerplate)
+
+    def paragraph_keys(self, text: str | bytes) -> frozenset[int]:
+        """The first pass of corpus boilerplate: the keys of the document's paragraphs.
+
+        The paragraphs are those :meth:`clean_document` decides on (decoded, extracted,
+        repaired), so a key counted here is a key found there.
+        """
+        _check_type(text)
+        return self._keys(self._pipeline.prepare(text))
+
+    def _keys(self, prep: Prepared) -> frozenset[int]:
+        if not self.config.enabled("recurring-in-source", "boilerplate"):
+            return frozenset()
+        return frozenset(paragraph_key(p) for p in prep.paras)
 
     def clean_batch(
         self, texts: Iterable[str | bytes], sources: Sequence[str | None] | None = None
@@ -115,24 +115,14 @@ class Cleaner:
 
     def _recurring(
         self, prepared: list[Prepared | None], keys: list[str | None]
-    ) -> dict[Any, set[str]]:
-        if not self.config.enabled("recurring-in-source", "boilerplate"):
-            return {}
-        counts: dict[Any, Counter[str]] = defaultdict(Counter)
-        sizes: Counter[Any] = Counter()
+    ) -> dict[str | None, frozenset[int]]:
+        counter = RecurrenceCounter(max_keys=len(prepared) * 1000 + 1000)
         for prep, key in zip(prepared, keys, strict=True):
             if prep is not None:
-                sizes[key] += 1
-                counts[key].update({fingerprint(p) for p in prep.paras})
-        out: dict[Any, set[str]] = {}
-        for key, counter in counts.items():
-            threshold = recurring_threshold(sizes[key])
-            found = {fp for fp, c in counter.items() if c >= threshold and fp}
-            if found:
-                out[key] = found
-        return out
+                counter.add(key, self._keys(prep))
+        return counter.boilerplate()
 
-    def _finish(self, prep: Prepared, boilerplate: Collection[str]) -> CleanResult:
+    def _finish(self, prep: Prepared, boilerplate: Collection[int]) -> CleanResult:
         result = self._pipeline.finish(prep, boilerplate)
         if not boilerplate:
             return result

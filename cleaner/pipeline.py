@@ -69,8 +69,8 @@ class Pipeline:
         self._shapes = PhraseMatcher((p for p in shape_phrases() if p.rule in self.enabled), limits)
         ctx.warm_up()
 
-    def run(self, data: str | bytes, boilerplate: Collection[str] = ()) -> CleanResult:
-        """Clean one document (``boilerplate``: fingerprints recurring in its source)."""
+    def run(self, data: str | bytes, boilerplate: Collection[int] = ()) -> CleanResult:
+        """Clean one document (``boilerplate``: paragraph keys recurring in its source)."""
         return self.finish(self.prepare(data), boilerplate)
 
     def prepare(self, data: str | bytes) -> Prepared:
@@ -106,7 +106,7 @@ class Pipeline:
         _check_budget(cfg.time_budget, spent, "repair")
         return Prepared(paras, repairs, page_metadata, spent)
 
-    def finish(self, prepared: Prepared, boilerplate: Collection[str] = ()) -> CleanResult:
+    def finish(self, prepared: Prepared, boilerplate: Collection[int] = ()) -> CleanResult:
         """Decide on the paragraphs of a prepared document and assemble the result."""
         start = time.monotonic()
         paras = prepared.paras
@@ -125,7 +125,7 @@ class Pipeline:
         )
 
     def decide(
-        self, paras: list[str], boilerplate: Collection[str] = ()
+        self, paras: list[str], boilerplate: Collection[int] = ()
     ) -> tuple[list[Decision], dict[str, Any]]:
         """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``."""
         decisions: list[Decision] = [None] * len(paras)

@@ -100,7 +100,7 @@ def test_batch_reports_failures_without_losing_records() -> None:
 
 
 def test_recurring_threshold_scales() -> None:
-    from cleaner._api import recurring_threshold
+    from cleaner.batch.boilerplate import recurring_threshold
 
     assert recurring_threshold(4) == 3
     assert recurring_threshold(10) == 5

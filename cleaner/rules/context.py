@@ -10,6 +10,7 @@ repeats the headline goes and the headline stays.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -27,12 +28,12 @@ Decision = tuple[str, str] | None
 class Seen:
     """What the line rules saw, for the context rules: metadata found so far, the
     paragraphs that open a comment section, the rules whose hits are labels, and the
-    fingerprints that recur across the document's source."""
+    paragraph keys (:func:`paragraph_key`) that recur across the document's source."""
 
     metadata: dict[str, Any] = field(default_factory=dict)
     openers: set[int] = field(default_factory=set)
     label_rules: Collection[str] = ()
-    boilerplate: Collection[str] = ()
+    boilerplate: Collection[int] = ()
 
 
 _DUMP_DATE = regex.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?Z?)?")
@@ -73,6 +74,17 @@ def warm_up() -> None:
 def fingerprint(text: str) -> str:
     """A paragraph's identity for repetition: case and spacing ignored."""
     return " ".join(text.casefold().split())
+
+
+def paragraph_key(text: str) -> int:
+    """The fingerprint as a 64-bit integer, the same in every process and on every machine.
+
+    Corpus boilerplate is counted on these keys (8 bytes a paragraph instead of its
+    text), by ``clean_batch``, the batch command and the Ray and datatrove integrations
+    alike, so all of them decide the same paragraphs.
+    """
+    digest = hashlib.blake2b(fingerprint(text).encode("utf-8", "surrogatepass"), digest_size=8)
+    return int.from_bytes(digest.digest(), "little")
 
 
 def dump_header(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
@@ -427,7 +439,7 @@ def recurring(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     if not boilerplate:
         return
     for i, text in enumerate(paras):
-        if decisions[i] is None and fingerprint(text) in boilerplate:
+        if decisions[i] is None and paragraph_key(text) in boilerplate:
             decisions[i] = ("recurring-in-source", "recurs across documents of this source")
 
 
