@@ -44,9 +44,7 @@ class Cleaner:
         """The clean text of one document."""
         return self.clean_document(text).text
 
-    def clean_document(
-        self, text: str | bytes, boilerplate: Collection[int] = ()
-    ) -> CleanResult:
+    def clean_document(self, text: str | bytes, boilerplate: Collection[int] = ()) -> CleanResult:
         """The clean text of one document with title, metadata, removals and repairs.
 
         ``boilerplate``: the paragraph keys recurring in the document's source (the second

@@ -31,6 +31,7 @@ examples:
   cleaner pages/ -o clean/               clean every .txt/.html file under pages/ into clean/
   cleaner --jsonl --field text in.jsonl  JSON lines in, JSON lines out (text replaced)
   cleaner --disable comments,bylines a.txt
+  cleaner batch corpus.jsonl.zst -o clean/   a corpus, in parallel: see cleaner batch --help
 
 families (for --disable): {", ".join(FAMILIES)}
 repairs  (for --disable): {", ".join(REPAIRS)}
@@ -94,8 +95,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _main(argv)
+        if args[:1] == ["batch"]:
+            from .batch.cli import main as batch_main
+
+            return batch_main(args[1:])
+        return _main(args)
     except BrokenPipeError:
         # The reader went away (cleaner ... | head): stop quietly, as Unix tools do.
         sys.stdout = open(os.devnull, "w")

@@ -170,6 +170,8 @@ def clean_record(
         error = error_text(exc)
     except RecursionError as exc:  # pathological input deep inside a library
         error = error_text(InputError(f"input too deeply nested: {exc}"))
+    except Exception as exc:  # a bug: the record is kept, failed, and named by its type
+        error = error_text(exc)
     out[opts.output_field] = None if result is None else result.text
     out[ERROR_FIELD] = error or None
     if opts.with_removed:
