@@ -12,7 +12,7 @@ from .._errors import CleanerError, ConfigError
 from .boilerplate import DEFAULT_MAX_KEYS
 from .io import DEFAULT_MAX_EXPANSION
 from .records import RecordOptions
-from .runner import BatchOptions, default_workers, format_summary, run_batch
+from .runner import BatchOptions, BatchUsageError, default_workers, format_summary, run_batch
 
 _EPILOG = """\
 input: a JSON lines file (.jsonl/.ndjson/.json, plain, .gz or .zst), a Parquet file, or a
@@ -150,9 +150,12 @@ def main(argv: Sequence[str]) -> int:
     )
     try:
         summary = run_batch(config, opts)
+    except BatchUsageError as exc:
+        print(f"cleaner batch: {exc}", file=sys.stderr)
+        return 2
     except CleanerError as exc:
         print(f"cleaner batch: {exc}", file=sys.stderr)
-        return 1 if opts.output.exists() else 2
+        return 1
     except OSError as exc:
         print(f"cleaner batch: {exc}", file=sys.stderr)
         return 1

@@ -80,6 +80,10 @@ WINDOW_PER_WORKER = 2
 PROGRESS_EVERY = 0.5
 
 
+class BatchUsageError(InputError):
+    """The run cannot start: no input, or an output that would overwrite it."""
+
+
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
     """What ``cleaner batch`` was asked to do (see ``cleaner batch --help``)."""
@@ -383,16 +387,19 @@ def run_batch(config: Config, opts: BatchOptions) -> BatchSummary:
     started = time.monotonic()
     out_root = opts.output
     if out_root.exists() and not out_root.is_dir():
-        raise InputError(f"{out_root}: output exists and is not a folder")
+        raise BatchUsageError(f"{out_root}: output exists and is not a folder")
     if opts.input.resolve() == out_root.resolve():
-        raise InputError("the output folder must not be the input folder")
-    shards = discover(opts.input, exclude=out_root)
+        raise BatchUsageError("the output folder must not be the input folder")
+    try:
+        shards = discover(opts.input, exclude=out_root)
+    except InputError as exc:
+        raise BatchUsageError(str(exc)) from None
     if not shards:
-        raise InputError(f"{opts.input}: no JSON lines, Parquet, text or HTML files found")
-    out_root.mkdir(parents=True, exist_ok=True)
+        raise BatchUsageError(f"{opts.input}: no JSON lines, Parquet, text or HTML files found")
     for s in shards:
         if (out_root / s.output_rel).resolve() == s.path.resolve():
-            raise InputError(f"{s.path}: refusing to overwrite an input file")
+            raise BatchUsageError(f"{s.path}: refusing to overwrite an input file")
+    out_root.mkdir(parents=True, exist_ok=True)
     state = out_root / STATE_DIR
     remove_stale_temps(out_root)
     workers = opts.workers or default_workers()
