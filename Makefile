@@ -5,13 +5,15 @@ BIN := $(VENV)/bin
 FUZZ_SECONDS ?= 300
 IN ?= in
 OUT ?= out
+WORKERS ?= 0
+ARGS ?=
 
-.PHONY: install test lint golden clean-text bench bench-quality pin-floors fuzz
+.PHONY: install test lint golden clean-text clean-corpus bench bench-quality bench-batch pin-floors fuzz
 
 $(BIN)/cleaner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test,bench,batch,ray,datatrove]'
 	touch $@
 
 install: $(BIN)/cleaner  ## a virtual environment in .venv with cleaner and its test tools
@@ -28,6 +30,9 @@ golden: install  ## regenerate golden expected outputs; review with git diff gol
 
 clean-text: install  ## the pipeline step: make clean-text IN=raw/ OUT=clean/
 	$(BIN)/cleaner $(IN) -o $(OUT)
+
+clean-corpus: install  ## a corpus step: make clean-corpus IN=shards/ OUT=clean/ [WORKERS=n] [ARGS=--resume]
+	$(BIN)/cleaner batch $(IN) -o $(OUT) --workers $(WORKERS) $(ARGS)
 
 bench: install  ## throughput next to ftfy.fix_text, measured in the same run
 	$(BIN)/python bench/speed.py

@@ -6,18 +6,20 @@ import gzip
 import json
 import pickle
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 pytest.importorskip("datatrove")
+pytest.importorskip("orjson")  # datatrove's JSONL reader and writer need it
 
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from cleaner import Cleaner, Config  # noqa: E402
-from cleaner.integrations.datatrove import CleanerStep, ParagraphKeysStep  # noqa: E402
+from cleaner import Cleaner, Config
+from cleaner.integrations.datatrove import CleanerStep, ParagraphKeysStep
 
 STEP_STATS = "🧹 - CLEANER: 🧽 Article cleaner"
 KEYS_STATS = "🧹 - CLEANER: 🧮 Paragraph keys"
@@ -42,8 +44,7 @@ CRUFTY = [
 ALL_CRUFT = "Share this article\n\nFollow us on Twitter"
 
 RECURRING = (
-    "The Valley Courier is an independent newspaper serving readers across the valley "
-    "since 1921."
+    "The Valley Courier is an independent newspaper serving readers across the valley since 1921."
 )
 TOWNS = ["Ashford", "Brackley", "Corwen", "Dunmore", "Elmstead", "Fenwick", "Glenrock", "Kelso"]
 TOPICS = ["a new bridge", "the school budget", "bus routes", "a flood barrier", "parking fees"]
@@ -70,7 +71,9 @@ def read_output(folder: Path) -> dict[str, dict[str, Any]]:
 
 def step_stats(logging_dir: Path, name: str) -> dict[str, Any]:
     """The summed stats of one step, from the executor's stats.json."""
-    (block,) = [b for b in json.loads((logging_dir / "stats.json").read_text()) if b["name"] == name]
+    (block,) = [
+        b for b in json.loads((logging_dir / "stats.json").read_text()) if b["name"] == name
+    ]
     return block["stats"]
 
 
@@ -199,7 +202,9 @@ def test_two_stage_boilerplate_matches_clean_batch(tmp_path: Path) -> None:
     for i, result in enumerate(expected):
         doc = out[f"d{i:02d}"]
         assert doc["text"] == result.text
-        recurring = [r for r in doc["metadata"]["clean_removed"] if r["rule"] == "recurring-in-source"]
+        recurring = [
+            r for r in doc["metadata"]["clean_removed"] if r["rule"] == "recurring-in-source"
+        ]
         if i < 13:
             assert RECURRING not in doc["text"]
             assert recurring == [
@@ -277,3 +282,52 @@ def test_stage_two_without_stage_one_fails_loudly(tmp_path: Path) -> None:
     step = CleanerStep(boilerplate_folder=str(tmp_path / "keys"))
     with pytest.raises(FileNotFoundError, match="ParagraphKeysStep"):
         list(step.run(iter(())))
+
+
+def test_source_key_names_the_site(tmp_path: Path) -> None:
+    from datatrove.data import Document
+
+    texts, sources = corpus()
+
+    def docs() -> list[Document]:  # no URL: the site is in metadata["site"]
+        return [
+            Document(text=t, id=str(i), metadata={"site": s})
+            for i, (t, s) in enumerate(zip(texts, sources, strict=True))
+        ]
+
+    keys = str(tmp_path / "keys")
+    assert list(ParagraphKeysStep(keys, source_key="site").run(docs(), rank=3)) == []
+    assert (tmp_path / "keys" / "00003.json").exists()
+    cleaned = list(CleanerStep(boilerplate_folder=keys, source_key="site").run(docs()))
+    expected = Cleaner().clean_batch(texts, sources)
+    assert [d.text for d in cleaned] == expected
+    # Keyed on the URL instead, every document has source None: one source of 30, in which
+    # 13 is below the threshold (15), so nothing is corpus boilerplate.
+    plain = list(CleanerStep(boilerplate_folder=keys).run(docs()))
+    assert RECURRING in plain[0].text
+
+
+def test_unexpected_errors_fail_the_document_not_the_task(tmp_path: Path) -> None:
+    from datatrove.data import Document
+
+    def broken(text: str, boilerplate: Any = ()) -> Any:
+        raise RecursionError("maximum recursion depth") if "deep" in text else KeyError("bug")
+
+    stub = SimpleNamespace(clean_document=broken, paragraph_keys=broken)
+    docs = [Document(text=t, id=t, metadata={"url": "https://a.example/"}) for t in ("deep", "x")]
+    step = CleanerStep()
+    step._cleaner = stub  # type: ignore[assignment]
+    out = list(step.run(docs))
+    assert [d.metadata["clean_error"] for d in out] == [
+        "InputError: input too deeply nested: maximum recursion depth",
+        "KeyError: 'bug'",
+    ]
+    assert [d.text for d in out] == ["deep", "x"]
+    assert step.stats["failed"].total == 2 and step.stats["failed_KeyError"].total == 1
+
+    keys = ParagraphKeysStep(str(tmp_path))
+    keys._cleaner = stub  # type: ignore[assignment]
+    list(keys.run(docs))
+    counted = json.loads((tmp_path / "00000.json").read_text())
+    assert counted["docs"] == []  # a failed document is not a document of its source
+    assert keys.stats["failed"].total == 2

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from .._api import Cleaner
 from .._errors import CleanerError, InputError
 from .._result import CleanResult
+from .boilerplate import RecurrenceCounter
 
 ERROR_FIELD = "clean_error"
 REMOVED_FIELD = "clean_removed"
@@ -136,13 +137,24 @@ def record_text(record: Mapping[str, Any], opts: RecordOptions) -> str | bytes:
     return value
 
 
-def record_keys(cleaner: Cleaner, record: Mapping[str, Any], opts: RecordOptions) -> frozenset[int]:
-    """Pass 1: the record's paragraph keys (empty when it cannot be cleaned: it will be
-    rejected in pass 2, with its error)."""
+def record_keys(
+    cleaner: Cleaner, record: Mapping[str, Any], opts: RecordOptions
+) -> frozenset[int] | None:
+    """Pass 1: the record's paragraph keys; ``None`` when it cannot be cleaned (it is then
+    not a document of its source, as in ``clean_batch``; pass 2 rejects it with its error)."""
     try:
         return cleaner.paragraph_keys(record_text(record, opts))
     except CleanerError:
-        return frozenset()
+        return None
+
+
+def count_record(
+    counter: RecurrenceCounter, cleaner: Cleaner, record: Mapping[str, Any], opts: RecordOptions
+) -> None:
+    """Pass 1 for one record: its keys counted under its source (nothing if it fails)."""
+    keys = record_keys(cleaner, record, opts)
+    if keys is not None:
+        counter.add(record_source(record, opts), keys)
 
 
 def error_text(exc: BaseException) -> str:

@@ -64,10 +64,9 @@ from .records import (
     RecordOptions,
     Stats,
     clean_record,
+    count_record,
     dumps,
     error_text,
-    record_keys,
-    record_source,
 )
 
 #: Records per chunk sent to a worker, and the bytes at which a chunk closes early: large
@@ -180,9 +179,9 @@ def _keys_task(kind: str, items: list[Item]) -> RecurrenceCounter:
         try:
             if kind == "jsonl":
                 record = _parse(raw)
-                counter.add(record_source(record, opts), record_keys(cleaner, record, opts))
+                count_record(counter, cleaner, record, opts)
             elif kind == "parquet":
-                counter.add(record_source(raw, opts), record_keys(cleaner, raw, opts))
+                count_record(counter, cleaner, raw, opts)
             else:
                 path, source, _ = raw
                 keys = cleaner.paragraph_keys(Path(path).read_bytes())

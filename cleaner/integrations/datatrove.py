@@ -55,9 +55,8 @@ What :class:`CleanerStep` does to each document (the shape of
 :mod:`cleaner.batch.records`, as datatrove metadata):
 
 - ``text`` becomes the clean text;
-- ``metadata["clean_error"]``: ``None``, or ``"ErrorType: message"`` when the document
-  could not be cleaned (:class:`~cleaner.CleanerError`: too large, undecodable, over the
-  time budget);
+- ``metadata["clean_error"]``: ``None`` when cleaned, or ``"ErrorType: message"`` when the document
+  could not be cleaned (too large, undecodable, over the time budget, ...);
 - ``metadata["clean_removed"]``: ``[{"rule", "family", "text"}, ...]``;
 - ``metadata["clean_repairs"]``: the repair ids that changed the input;
 - ``metadata["clean_metadata"]``: the cleaner's metadata (byline, dates, ...) as a JSON
@@ -67,10 +66,12 @@ Every document gets every key, failed or not, so Parquet and Arrow schemas stay 
 
 No document is lost silently:
 
-- a document that fails keeps its original text and gets ``clean_error``; with an
-  ``exclusion_writer`` it goes there (``filter_reason="clean_error"``), without one it
-  goes on down the pipeline, unchanged but for its metadata (filter on ``clean_error`` to
-  drop it later). Stats ``failed`` and ``failed_<ErrorType>``.
+- a document that fails (a :class:`~cleaner.CleanerError`, or any other exception, as in
+  :func:`cleaner.batch.records.clean_record`) keeps its original text and gets
+  ``clean_error``; with an ``exclusion_writer`` it goes there
+  (``filter_reason="clean_error"``), without one it goes on down the pipeline, unchanged
+  but for its metadata (filter on ``clean_error`` to drop it later). Stats ``failed`` and
+  ``failed_<ErrorType>``.
 - a document whose clean text is empty (all of it cruft) is dropped, as datatrove filters
   drop documents (stats ``dropped``, ``dropped_empty``); with an ``exclusion_writer`` it
   goes there with its *original* text and ``filter_reason="empty"``, so what was removed
@@ -105,12 +106,18 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from .._api import Cleaner
 from .._config import Config
-from .._errors import CleanerError, InputError
+from .._errors import InputError
 from .._result import CleanResult
 from ..batch.boilerplate import DEFAULT_MAX_KEYS, RecurrenceCounter, Source
 from ..batch.records import ERROR_FIELD, METADATA_FIELD, REMOVED_FIELD, domain, error_text
 
-__all__ = ["REPAIRS_FIELD", "CleanerStep", "ParagraphKeysStep", "read_counters"]
+__all__ = [
+    "REPAIRS_FIELD",
+    "CleanerStep",
+    "ParagraphKeysStep",
+    "document_source",
+    "read_counters",
+]
 
 REPAIRS_FIELD = "clean_repairs"
 #: The metadata key datatrove's own filters use to say why a document was excluded.
@@ -146,9 +153,14 @@ def read_counters(folder: DataFolderLike, max_keys: int = DEFAULT_MAX_KEYS) -> R
     return merged
 
 
-def _guarded(exc: RecursionError) -> InputError:
-    # As in cleaner.batch.records: pathological input deep inside a library.
-    return InputError(f"input too deeply nested: {exc}")
+def _failure(exc: Exception) -> Exception:
+    """What a document failed with, as :func:`cleaner.batch.records.clean_record` reports it:
+    the cleaner's own error; an :class:`InputError` for input nested too deep for a library;
+    any other exception (a bug) as itself, so the document is kept, failed, and the stats
+    name the bug's type."""
+    if isinstance(exc, RecursionError):
+        return InputError(f"input too deeply nested: {exc}")
+    return exc
 
 
 class _CleanerMixin:
@@ -177,10 +189,16 @@ class ParagraphKeysStep(_CleanerMixin, PipelineStep):
     files, read by ``CleanerStep(boilerplate_folder=output_folder)`` in the next stage (see
     the module docstring). A task with no documents still writes an (empty) counter.
 
-    Documents that cannot be cleaned are not counted (stat ``failed``): they fail again in
-    stage 2, where they are reported. ``config``, ``source_key`` and ``url_key`` must be
-    those of the stage-2 :class:`CleanerStep`. ``max_keys`` bounds the memory of the
-    counter (see :class:`~cleaner.batch.boilerplate.RecurrenceCounter`).
+    A document that cannot be cleaned is not counted as a document of its source (stat
+    ``failed``), as in ``clean_batch``, ``cleaner batch`` and the Ray pass
+    (:func:`cleaner.batch.records.record_keys`); it fails again in stage 2, where it is
+    reported. ``config``, ``source_key`` and ``url_key`` must be those of the stage-2
+    :class:`CleanerStep`. ``max_keys`` bounds the memory of the counter (see
+    :class:`~cleaner.batch.boilerplate.RecurrenceCounter`).
+
+    Stage 2 reads every ``*.json`` in ``output_folder``: give each corpus run a folder of
+    its own (a rerun with the same tasks overwrites its counters, or skips the completed
+    tasks, whose counters stay; a rerun with fewer tasks would leave stale ones behind).
     """
 
     name = "🧮 Paragraph keys"
@@ -212,15 +230,11 @@ class ParagraphKeysStep(_CleanerMixin, PipelineStep):
             with self.track_time():
                 try:
                     keys = cleaner.paragraph_keys(doc.text)
-                except CleanerError as exc:
-                    self._failed(exc)
-                    continue
-                except RecursionError as exc:
-                    self._failed(_guarded(exc))
+                except Exception as exc:  # reported with the document in stage 2
+                    self._failed(_failure(exc))
                     continue
                 counter.add(document_source(doc, self.source_key, self.url_key), keys)
             self.stat_update("paragraph_keys", value=len(keys))
-        self.stat_update("sources", value=len(counter.docs), unit="task")
         if counter.prunes:
             self.stat_update("prunes", value=counter.prunes, unit="task")
         with self.output_folder.open(f"{rank:05d}.json", "wt", encoding="utf-8") as f:
@@ -293,7 +307,6 @@ class CleanerStep(_CleanerMixin, PipelineStep):
             f"sources counted, {sum(map(len, found.values()))} recurring paragraphs in "
             f"{len(found)} sources"
         )
-        self.stat_update("boilerplate_sources", value=len(found), unit="task")
         return found
 
     def run(
@@ -323,10 +336,8 @@ class CleanerStep(_CleanerMixin, PipelineStep):
         """Clean one document in place; the reason to exclude it, ``None`` to forward it."""
         try:
             result = cleaner.clean_document(doc.text, boilerplate=keys)
-        except CleanerError as exc:
-            return self._failed(doc, exc)
-        except RecursionError as exc:
-            return self._failed(doc, _guarded(exc))
+        except Exception as exc:
+            return self._failed(doc, _failure(exc))
         return self._cleaned(doc, result)
 
     def _failed(self, doc: Document, exc: BaseException) -> str:
