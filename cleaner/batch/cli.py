@@ -122,9 +122,9 @@ def main(argv: Sequence[str]) -> int:
             max_input_bytes=args.max_input_bytes,
             time_budget=args.time_budget,
         )
-        from .._api import Cleaner
+        from .._api import _cleaner
 
-        Cleaner(config)  # fail on a bad option here, not in every worker
+        _cleaner(config)  # fail on a bad option here, not in every worker
     except ConfigError as exc:
         print(f"cleaner batch: {exc}", file=sys.stderr)
         return 2

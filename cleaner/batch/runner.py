@@ -32,7 +32,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from .._api import Cleaner
+from .._api import Cleaner, _cleaner
 from .._config import Config
 from .._errors import CleanerError, InputError
 from .boilerplate import (
@@ -144,12 +144,21 @@ def default_workers() -> int:
 _W: dict[str, Any] = {}
 
 
-def _init_worker(
-    config: Config, opts: RecordOptions, boilerplate: dict[Source, frozenset[int]] | None
-) -> None:
-    _W["cleaner"] = Cleaner(config)
+def _init_worker(config: Config, opts: RecordOptions) -> None:
+    _W["cleaner"] = _cleaner(config)  # in-process: the one the command already built
     _W["opts"] = opts
-    _W["boilerplate"] = boilerplate
+    _W["boilerplate"] = (None, None)
+
+
+def _boilerplate(path: str | None) -> dict[Source, frozenset[int]] | None:
+    """Pass 1's result, read from its file once per worker (one pool serves both passes)."""
+    loaded_from, found = _W["boilerplate"]
+    if path != loaded_from:
+        found = None
+        if path is not None:
+            found = boilerplate_from_json(json.loads(Path(path).read_text())["boilerplate"])
+        _W["boilerplate"] = (path, found)
+    return found
 
 
 Item = tuple[int, Any]
@@ -198,10 +207,10 @@ class ChunkResult:
     stats: Stats
 
 
-def _clean_task(kind: str, rel: str, items: list[Item]) -> ChunkResult:
+def _clean_task(kind: str, rel: str, items: list[Item], bp_file: str | None) -> ChunkResult:
     cleaner: Cleaner = _W["cleaner"]
     opts: RecordOptions = _W["opts"]
-    boilerplate = _W["boilerplate"]
+    boilerplate = _boilerplate(bp_file)
     stats = Stats()
     rejects: list[dict[str, Any]] = []
     where = "row" if kind == "parquet" else "line"
@@ -326,9 +335,7 @@ def _size(raw: Any) -> int:
     return 1024
 
 
-def _chunks(
-    shard: Shard, opts: BatchOptions, source_of: Callable[[Path], Source]
-) -> Iterator[list[Item]]:
+def _chunks(shard: Shard, opts: BatchOptions) -> Iterator[list[Item]]:
     """The shard's records in chunks (a read error raises after the chunks before it)."""
     if shard.kind == "parquet":
         number = 0
@@ -429,20 +436,22 @@ def run_batch(config: Config, opts: BatchOptions) -> BatchSummary:
                     with rejects_file.open("rb") as f:
                         summary.rejects += sum(1 for _ in f)
 
-    boilerplate: dict[Source, frozenset[int]] | None = None
-    if (todo or files) and config.enabled("recurring-in-source", "boilerplate"):
-        every = shards + [f for f in discover(opts.input, exclude=out_root) if f.kind == "file"]
-        boilerplate = _pass_one(config, opts, every, state, workers, progress, source_of)
-        summary.boilerplate_sources = len(boilerplate)
-        summary.boilerplate_paragraphs = sum(len(v) for v in boilerplate.values())
-
     if todo or files:
-        pool = _Pool(workers, (config, opts.records, boilerplate))
+        pool = _Pool(workers, (config, opts.records))
         try:
+            bp_file: str | None = None
+            if config.enabled("recurring-in-source", "boilerplate"):
+                every = shards + [
+                    f for f in discover(opts.input, exclude=out_root) if f.kind == "file"
+                ]
+                found = _pass_one(pool, config, opts, every, state, progress, source_of)
+                summary.boilerplate_sources = len(found)
+                summary.boilerplate_paragraphs = sum(len(v) for v in found.values())
+                bp_file = str(state / "boilerplate.json")
             for shard in todo:
-                _pass_two(pool, shard, opts, out_root, state, summary, progress, source_of)
+                _pass_two(pool, shard, opts, out_root, state, summary, progress, bp_file)
             if files:
-                _pass_two_files(pool, files, opts, out_root, summary, progress, source_of)
+                _pass_two_files(pool, files, opts, out_root, summary, progress, source_of, bp_file)
         finally:
             pool.close()
             progress.done()
@@ -455,11 +464,11 @@ def run_batch(config: Config, opts: BatchOptions) -> BatchSummary:
 
 
 def _pass_one(
+    pool: _Pool,
     config: Config,
     opts: BatchOptions,
     shards: list[Shard],
     state: Path,
-    workers: int,
     progress: _Progress,
     source_of: Callable[[Path], Source],
 ) -> dict[Source, frozenset[int]]:
@@ -471,11 +480,10 @@ def _pass_one(
             return boilerplate_from_json(data["boilerplate"])
         _log(opts, "cleaner batch: the input changed since the last run: counting again")
     counter = RecurrenceCounter(max_keys=opts.max_keys)
-    pool = _Pool(workers, (config, opts.records, None))
     records = 0
     files = [s for s in shards if s.kind == "file"]
     groups: list[tuple[str, Iterable[list[Item]]]] = [
-        (s.kind, _Guarded(_chunks(s, opts, source_of))) for s in shards if s.kind != "file"
+        (s.kind, _Guarded(_chunks(s, opts))) for s in shards if s.kind != "file"
     ]
     if files:
         groups.append(("file", _file_chunks(files, opts, source_of)))
@@ -487,7 +495,6 @@ def _pass_one(
                 progress.update("pass 1/2 (boilerplate)", records, 0)
             # a read error is reported by pass 2, which reads the same shard
     finally:
-        pool.close()
         progress.done()
     found = counter.boilerplate()
     payload = {
@@ -521,13 +528,13 @@ def _pass_two(
     state: Path,
     summary: BatchSummary,
     progress: _Progress,
-    source_of: Callable[[Path], Source],
+    bp_file: str | None,
 ) -> None:
     target = out_root / shard.output_rel
     stats = Stats()
     rejects: list[dict[str, Any]] = []
-    guarded = _Guarded(_chunks(shard, opts, source_of))
-    calls = ((shard.kind, shard.rel, chunk) for chunk in guarded)
+    guarded = _Guarded(_chunks(shard, opts))
+    calls = ((shard.kind, shard.rel, chunk, bp_file) for chunk in guarded)
     r = opts.records
     writer: AtomicWriter | ParquetOut | None = None
     try:
@@ -582,9 +589,10 @@ def _pass_two_files(
     summary: BatchSummary,
     progress: _Progress,
     source_of: Callable[[Path], Source],
+    bp_file: str | None,
 ) -> None:
     """Folders of files: each output written atomically as its chunk returns."""
-    calls = (("file", "", chunk) for chunk in _file_chunks(files, opts, source_of))
+    calls = (("file", "", chunk, bp_file) for chunk in _file_chunks(files, opts, source_of))
     rejects: list[dict[str, Any]] = []
     try:
         for result in pool.map(_clean_task, calls):
