@@ -10,9 +10,13 @@
     # Keep the input order (Ray does not by default; a Parquet sink rarely needs it).
     ray.data.DataContext.get_current().execution_options.preserve_order = True
 
-    ds = ray.data.read_json("articles/", lines=True)  # fields: url, text, anything else
+    ds = ray.data.read_json("articles/")  # JSON lines; fields: url, text, anything else
     out = clean_dataset(ds, Config(disable=frozenset({"comments"})), concurrency=4)
     out.write_parquet("clean/")
+
+(Ray's readers infer types: its Arrow JSON reader turns date-like strings into
+timestamps, ``lines=True`` reads through pandas and turns integers with gaps into floats.
+Pass an explicit schema where the other columns must come out as they went in.)
 
 Each output row is the input row, every column kept, plus the columns of
 :mod:`cleaner.batch.records`: ``clean_text`` (``RecordOptions.output_field``; null when the
@@ -35,9 +39,14 @@ Corpus boilerplate (paragraphs recurring across the documents of one site, rule
    (``ds.materialize()`` first if reading twice costs more than holding it in memory).
 
 Both passes run callable classes on an actor pool, so the rules are compiled once per
-actor, not per batch. Their batches are ``pyarrow.Table`` (``batch_format="pyarrow"``):
-Arrow turns values into plain Python (a missing field is ``None``, not a NaN, an integer
+actor, not per batch, and take ``pyarrow.Table`` batches (``batch_format="pyarrow"``):
+Arrow turns values into plain Python (a missing field is ``None``, not a NaN; an integer
 stays an integer), and the input columns pass through with their own types.
+
+Each actor takes ``num_cpus`` (Ray's default: 1). A fixed pool that takes every CPU of the
+cluster leaves none for the tasks that read ``ds``, and the run waits forever (seen on Ray
+2.60 with ``concurrency`` equal to the CPUs): keep ``concurrency`` times ``num_cpus``
+below the cluster's CPUs, or ``ds.materialize()`` first.
 
 Without corpus boilerplate (``clean_dataset(ds, boilerplate=False)``, or a config that
 disables ``boilerplate`` or ``recurring-in-source``), pass 1 is skipped. To use the
@@ -83,8 +92,7 @@ from ..batch.records import (
     REMOVED_FIELD,
     RecordOptions,
     clean_record,
-    record_keys,
-    record_source,
+    count_record,
 )
 
 __all__ = [
@@ -162,9 +170,10 @@ class ParagraphKeys:
     """Pass 1, for ``Dataset.map_batches(ParagraphKeys, batch_format="pyarrow", ...)``.
 
     Returns one row per batch, column :data:`COUNTER_COLUMN`: the JSON of a
-    :class:`~cleaner.batch.boilerplate.RecurrenceCounter` of the batch's records, every
-    record counted (one that cannot be cleaned counts as a document without paragraphs, as
-    in ``cleaner batch``). Merge the rows with :meth:`RecurrenceCounter.merge`.
+    :class:`~cleaner.batch.boilerplate.RecurrenceCounter` of the batch's records
+    (:func:`~cleaner.batch.records.count_record`: a record that cannot be cleaned is not a
+    document of its source, as in ``cleaner batch``). Merge the rows with
+    :meth:`RecurrenceCounter.merge`.
     """
 
     def __init__(
@@ -181,7 +190,7 @@ class ParagraphKeys:
         opts = self.options
         counter = RecurrenceCounter(self.max_keys)
         for row in _rows(batch, opts, "ParagraphKeys"):
-            counter.add(record_source(row, opts), record_keys(self.cleaner, row, opts))
+            count_record(counter, self.cleaner, row, opts)
         data = json.dumps(counter.to_json(), separators=(",", ":"))
         return pa.table({COUNTER_COLUMN: pa.array([data], type=pa.string())})
 
@@ -192,6 +201,7 @@ def corpus_boilerplate(
     options: RecordOptions | None = None,
     *,
     concurrency: Concurrency = None,
+    num_cpus: float | None = None,
     batch_size: int | None = DEFAULT_BATCH_SIZE,
     max_keys: int = DEFAULT_MAX_KEYS,
 ) -> dict[Source, frozenset[int]]:
@@ -206,6 +216,7 @@ def corpus_boilerplate(
         batch_format="pyarrow",
         batch_size=batch_size,
         compute=_compute(concurrency),
+        num_cpus=num_cpus,
     )
     total = RecurrenceCounter(max_keys)
     for row in counts.iter_rows():
@@ -220,6 +231,7 @@ def clean_dataset(
     *,
     boilerplate: bool | Mapping[Source, Collection[int]] = True,
     concurrency: Concurrency = None,
+    num_cpus: float | None = None,
     batch_size: int | None = DEFAULT_BATCH_SIZE,
     max_keys: int = DEFAULT_MAX_KEYS,
 ) -> ray.data.Dataset:
@@ -228,7 +240,8 @@ def clean_dataset(
     ``boilerplate``: ``True`` finds corpus boilerplate in ``ds`` first (pass 1, run now);
     ``False`` cleans each record alone; a mapping (from :func:`corpus_boilerplate`) is used
     as is. ``concurrency``: actors per pass (``int``, ``(min, max)``, or ``None`` for
-    Ray's autoscaling default). ``batch_size``: records per batch (``None``: a whole block).
+    Ray's autoscaling default); ``num_cpus``: CPUs per actor (``None``: Ray's default).
+    ``batch_size``: records per batch (``None``: a whole block).
     """
     config = config or Config()
     options = options or RecordOptions()
@@ -241,6 +254,7 @@ def clean_dataset(
             config,
             options,
             concurrency=concurrency,
+            num_cpus=num_cpus,
             batch_size=batch_size,
             max_keys=max_keys,
         )
@@ -250,6 +264,7 @@ def clean_dataset(
         batch_format="pyarrow",
         batch_size=batch_size,
         compute=_compute(concurrency),
+        num_cpus=num_cpus,
         udf_modifying_row_count=False,
     )
 
