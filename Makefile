@@ -37,6 +37,9 @@ clean-corpus: install  ## a corpus step: make clean-corpus IN=shards/ OUT=clean/
 bench: install  ## throughput next to ftfy.fix_text, measured in the same run
 	$(BIN)/python bench/speed.py
 
+bench-batch: install  ## cleaner batch on a generated 200 MB corpus at 1 and 2 workers, with memory
+	$(BIN)/python bench/batch_speed.py --mb 200
+
 bench-quality: install  ## shingle F1 on ../shared/data/dev against baselines, text and HTML
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/quality.py --html

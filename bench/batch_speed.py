@@ -111,11 +111,14 @@ def _tree_rss(root: int) -> tuple[int, int]:
     return sum(sizes), max(sizes, default=0)
 
 
-def run_batch(corpus: Path, out: Path, workers: int, text_mb: float) -> dict[str, Any]:
+def run_batch(
+    corpus: Path, out: Path, workers: int, text_mb: float, extra: list[str] | None = None
+) -> dict[str, Any]:
     """One timed run of the real command, with its peak memory."""
     shutil.rmtree(out, ignore_errors=True)
     exe = Path(sys.executable).with_name("cleaner")
     cmd = [str(exe), "batch", str(corpus), "-o", str(out), "--workers", str(workers)]
+    cmd += extra or []
     start = time.monotonic()
     proc = subprocess.Popen([*cmd, "--no-progress", "-q"], stderr=subprocess.PIPE, text=True)
     peak_sum = peak_one = 0
@@ -148,15 +151,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
     parser.add_argument("--json", type=Path, default=RESULTS / "batch_speed.json")
     parser.add_argument("--no-memory-check", action="store_true", help="skip the 1/4 run")
+    parser.add_argument(
+        "--max-keys",
+        type=int,
+        help="the boilerplate counter's budget for every run (default: the command's)",
+    )
     args = parser.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="cleaner-batch-bench-"))
+    extra = ["--max-keys", str(args.max_keys)] if args.max_keys else []
     try:
-        results: dict[str, Any] = {"cpus": os.cpu_count(), "runs": []}
+        results: dict[str, Any] = {"cpus": os.cpu_count(), "runs": [], "extra_args": extra}
         full = build_corpus(base / "full", args.mb)
         results["corpus"] = full
         print(f"bench: corpus {full}", file=sys.stderr)
         for w in args.workers:
-            r = run_batch(base / "full", base / f"out-{w}", w, full["text_mb"])
+            r = run_batch(base / "full", base / f"out-{w}", w, full["text_mb"], extra)
             results["runs"].append(r)
             print(f"bench: {r}", file=sys.stderr)
         runs = {r["workers"]: r for r in results["runs"]}
@@ -170,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_memory_check:
             quarter = build_corpus(base / "quarter", args.mb / 4)
             w = max(args.workers)
-            small = run_batch(base / "quarter", base / "out-quarter", w, quarter["text_mb"])
+            small = run_batch(base / "quarter", base / "out-quarter", w, quarter["text_mb"], extra)
             results["quarter"] = {"corpus": quarter, "run": small}
             big = runs[w]
             results["memory_growth_4x_input"] = round(

@@ -337,3 +337,28 @@ def test_counter_prunes_rare_keys_and_keeps_recurring_ones() -> None:
     merged.merge(RecurrenceCounter.from_json(counter.to_json()))
     assert merged.boilerplate() == counter.boilerplate()
     assert recurring_threshold(5000) == 70
+
+
+@needs_exe
+def test_outputs_stay_inside_the_output_folder(tmp_path: Path) -> None:
+    """Paths come from the input tree, never from records; a symlinked folder is written
+    under the output folder, and nothing is written beside the input."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.txt").write_text("A title here\n\nBody text of the linked story.\n")
+    src = tmp_path / "in"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "y.txt").write_text("Another title\n\nBody of the story.\n")
+    (src / "linked").symlink_to(outside, target_is_directory=True)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if "out" not in p.parts}
+    record = {"id": "../../escape", "url": "https://a.example.com/../../x", "text": "T\n\nB."}
+    write_jsonl(tmp_path / "records.jsonl", [record])
+    assert run(str(src), "-o", str(tmp_path / "out")).returncode == 0
+    assert run(str(tmp_path / "records.jsonl"), "-o", str(tmp_path / "out2")).returncode == 0
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.txt"))
+    assert "out/linked/x.txt" in written and "out/a/y.txt" in written
+    assert set(written) - {"out/linked/x.txt", "out/a/y.txt"} == {"elsewhere/x.txt", "in/a/y.txt"}
+    after = {p: p.stat().st_mtime_ns for p in before}
+    assert after == before
+    files = {p.name for p in (tmp_path / "out2").iterdir() if p.is_file()}
+    assert files == {"records.jsonl", "_summary.json"}
