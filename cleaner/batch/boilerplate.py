@@ -94,14 +94,20 @@ class RecurrenceCounter:
 
     def _prune(self) -> None:
         # Drop the rarest pairs until at most half the budget is used, so pruning
-        # happens O(log) times, not at every document.
+        # happens O(log) times, not at every document. Survivors move to new dicts: a
+        # dict never shrinks its table, and a source's old table would keep the memory
+        # of every pair it ever held.
         floor = 1
         while self.size > self.max_keys // 2:
-            for counter in self.counts.values():
-                rare = [k for k, c in counter.items() if c <= floor]
-                for k in rare:
-                    del counter[k]
-                self.size -= len(rare)
+            size = 0
+            for source, counter in list(self.counts.items()):
+                kept = Counter({k: c for k, c in counter.items() if c > floor})
+                if kept:
+                    self.counts[source] = kept
+                else:
+                    del self.counts[source]
+                size += len(kept)
+            self.size = size
             floor += 1
         self.prunes += 1
 

@@ -77,7 +77,8 @@ def discover(root: Path, exclude: Path | None = None) -> list[Shard]:
     folder, when it lies inside the input folder.
 
     A folder with record files (JSON lines, Parquet) gives those; a folder with none gives
-    its text and HTML files, each a record.
+    its text and HTML files, each a record. Hidden files and folders are skipped, and
+    symlinked folders are not followed (no loops, nothing read from outside the input).
     """
     if root.is_file():
         found = _kind(root)
