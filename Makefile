@@ -13,7 +13,7 @@ ARGS ?=
 $(BIN)/cleaner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench,batch,ray,datatrove]'
+	$(BIN)/pip install --quiet -e '.[test,bench,batch,ray,datatrove,hf]'
 	touch $@
 
 install: $(BIN)/cleaner  ## a virtual environment in .venv with cleaner and its test tools
