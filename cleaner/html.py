@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from ._errors import DecodeError
@@ -24,6 +25,15 @@ _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
 )
 _HTML_BODY = re.compile(r"<(?:body|head|div|p|article)[\s>]", re.I)
+#: A page fragment (no <html> or <head>: a table layout, a body without its head) opens
+#: with a tag and is dense with tags of HTML's own names; text that mentions tags is not.
+_FRAGMENT_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<[A-Za-z!]", re.S)
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|p|br|hr|img|div|span|table|tr|td|th|tbody|ul|ol|li|h[1-6]|font|center|"
+    r"form|input|meta|link|script|style|title|em|strong|small|nobr|map|area)\b[^<>]{0,400}>",
+    re.I,
+)
+FRAGMENT_MIN_TAGS = 10
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
 )
@@ -53,7 +63,9 @@ def looks_like_html(data: str | bytes) -> bool:
         head = head.decode("latin-1")
     if _HTML_START.match(head):
         return True
-    return len(_HTML_BODY.findall(head)) >= 3 and head.lstrip().startswith("<")
+    if not _FRAGMENT_START.match(head):
+        return False
+    return len(_HTML_BODY.findall(head)) >= 3 or len(_HTML_TAG.findall(head)) >= FRAGMENT_MIN_TAGS
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -93,12 +105,41 @@ def extract(html: str, url: str | None = None) -> Extracted:
                 metadata["byline" if key == "author" else key] = value
         text = doc.text or ""
         if text.strip():
-            title = metadata.get("title", "")
+            title = shown_title(metadata.get("title", ""), html)
             if title and not text.lstrip().startswith(title):
                 text = f"{title}\n{text}"
             return Extracted(text, metadata, ("html-extract",))
     metadata["extraction"] = f"fallback to the full page text: {failure}"
     return Extracted(_full_text(html), metadata, ("html-extract", "html-fallback"))
+
+
+_BODY_START = re.compile(r"<body[\s>]", re.I)
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
+
+
+def shown_title(title: str, html: str) -> str:
+    """The page's title as the page shows it: a headline opens the text only if it is one.
+
+    A ``<title>`` that the body never shows (a label for the browser tab) is not the
+    page's headline (SPEC keeps a headline "when the input starts with one"). A title
+    whose site suffix the body does not show ("Headline - Site") gives its longest part
+    that the body shows. ``""`` when the body shows none of it.
+    """
+    title = " ".join(title.split())
+    if not title:
+        return ""
+    start = _BODY_START.search(html)
+    body = _INVISIBLE.sub(" ", html[start.start() if start else 0 :])
+    visible = " ".join(unescape(_TAG.sub(" ", body)).split()).casefold()
+    if title.casefold() in visible:
+        return title
+    parts = sorted(_TITLE_PARTS.split(title), key=len, reverse=True)
+    for part in parts[:1] if len(parts) > 1 else ():
+        if len(part.split()) >= 2 and part.casefold() in visible:
+            return part
+    return ""
 
 
 def _full_text(html: str) -> str:

@@ -116,7 +116,8 @@ class Pipeline:
         for i, p in enumerate(paras):
             starts[i] = pos
             pos += len(p) + 1
-        decisions, metadata = self.decide(paras, boilerplate)
+        extracted = "html-extract" in prepared.repairs and "html-fallback" not in prepared.repairs
+        decisions, metadata = self.decide(paras, boilerplate, extracted=extracted)
         spent = prepared.seconds + time.monotonic() - start
         _check_budget(self.config.time_budget, spent, "the rules")
         metadata = {**metadata, **prepared.page_metadata}
@@ -125,11 +126,14 @@ class Pipeline:
         )
 
     def decide(
-        self, paras: list[str], boilerplate: Collection[int] = ()
+        self, paras: list[str], boilerplate: Collection[int] = (), extracted: bool = False
     ) -> tuple[list[Decision], dict[str, Any]]:
-        """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``."""
+        """One decision per paragraph: ``None`` (kept) or ``(rule_id, reason)``.
+
+        ``extracted``: the paragraphs are an HTML extractor's output, not a whole page.
+        """
         decisions: list[Decision] = [None] * len(paras)
-        seen = ctx.Seen(label_rules=self._label_rules, boilerplate=boilerplate)
+        seen = ctx.Seen(label_rules=self._label_rules, boilerplate=boilerplate, extracted=extracted)
         metadata = seen.metadata
         openers = seen.openers
         rules = self.rules

@@ -61,3 +61,46 @@ def test_empty_page_falls_back_and_says_so() -> None:
 def test_control_characters_in_a_page_do_not_crash() -> None:
     # found by fuzz/fuzz_clean.py: lxml refuses text with C0 control characters
     assert cleaner.clean("<p>a\x01b</p>\x00<div>\x1f</div>", html=True) == "ab"
+
+
+def test_fragment_without_head_is_html_text_mentioning_tags_is_not() -> None:
+    cells = "".join(f"<tr><td><a href='/s/{i}'>Section {i}</a></td></tr>" for i in range(4))
+    fragment = f"<!-- saved page -->\n<table width=100%>{cells}</table>\n<p>Body text.</p>"
+    assert looks_like_html(fragment)
+    mention = "Use <b>bold</b> and <i>italic</i> tags, and <br> for a line break.\n\nMore."
+    assert not looks_like_html(mention)
+    quoted = "The page opens with <html> and <head>, as every page does."
+    assert not looks_like_html(quoted)
+
+
+def test_title_opens_the_text_only_when_the_page_shows_it() -> None:
+    from cleaner.html import shown_title
+
+    body = "<body><h1>Storm closes the harbour</h1><p>The harbour closed on Monday.</p></body>"
+    assert shown_title("Storm closes the harbour", body) == "Storm closes the harbour"
+    assert shown_title("Storm closes the harbour - Daily Bugle", body) == (
+        "Storm closes the harbour"
+    )
+    assert shown_title("Untitled document", body) == ""  # a tab label, not a headline
+    page = (
+        "<html><head><title>Tab label only</title></head><body><article>"
+        + "<p>The harbour closed on Monday after the storm, the port authority said.</p>" * 3
+        + "</article></body></html>"
+    )
+    assert not cleaner.clean(page).startswith("Tab label only")
+
+
+def test_lists_in_extracted_text_are_not_page_chrome() -> None:
+    items = "".join(f"<li>Planter saucer number {i}, small</li>" for i in range(8))
+    page = (
+        "<html><head><title>How to pot a plant</title></head><body><article>"
+        "<h1>How to pot a plant</h1>"
+        "<p>Potting a plant takes ten minutes and a few things from the shed, and the plant "
+        "will thank you for a bigger pot by growing twice as fast this summer.</p>"
+        "<p>Water the plant well after potting it, then leave it in the shade for a week "
+        "so that its roots can settle into the new soil before it sees the sun.</p>"
+        f"<h2>Things you need</h2><ul>{items}</ul>"
+        "</article></body></html>"
+    )
+    out = cleaner.clean(page)
+    assert all(f"Planter saucer number {i}, small" in out for i in range(8))

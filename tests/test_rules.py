@@ -124,3 +124,16 @@ def test_worded_patterns_are_found_when_their_words_overlap() -> None:
     assert matcher.match("via the google news service") == "a"
     assert matcher.match("many comments here") == "c"
     assert matcher.match("many comments here now, too") == "c"
+
+
+def test_many_repeated_pairs_are_content_not_duplicates() -> None:
+    quotes = [f"Quoted post number {i} says the ferry was late again today." for i in range(5)]
+    text = "\n\n".join(["Forum thread title", *quotes, "Replies follow below here.", *quotes])
+    assert cleaner.clean(text).count("Quoted post number 0") == 2
+    one = "\n\n".join(["A title line", quotes[0], "Body of the story here.", quotes[0]])
+    assert cleaner.clean(one).count("Quoted post number 0") == 1
+
+
+def test_table_rows_and_long_decimals_are_not_timestamps() -> None:
+    text = "A title line\n\n| | Wednesday, 12 Jul, 2006 | |\n\n4.3333333333333333\n\nBody."
+    assert [r.rule for r in cleaner.clean_document(text).removed] == []

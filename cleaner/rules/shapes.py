@@ -152,7 +152,16 @@ def _not_table_row(line: str) -> bool:
 
 
 def _few_words(line: str) -> bool:
-    return line.count(" ") <= 3
+    return line.count(" ") <= 3 and _not_table_row(line)
+
+
+_DECIMAL = re.compile(r"-?\d+[.,]\d{5,}")
+
+
+def _timestamp_gate(line: str) -> bool:
+    """A date line, not a table row ("| | Wednesday, 12 Jul, 2006 | |" is a cell of the
+    article's table) nor a long decimal ("4.3333333333333333": a number in code output)."""
+    return _not_table_row(line) and not _DECIMAL.fullmatch(line) and _date_words_only(line)
 
 
 #: Each shape's gate: the longest line it may match (its rule's max_chars), characters
@@ -160,7 +169,7 @@ def _few_words(line: str) -> bool:
 #: three are tried against the shape's regex.
 _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "player-timecodes": (60, ":", None),
-    "timestamp": (90, "0123456789", _date_words_only),
+    "timestamp": (90, "0123456789", _timestamp_gate),
     "breadcrumb": (200, ">»›", None),
     "menu-line": (250, "|·•", _not_table_row),
     "share-count": (60, "0123456789", _few_words),
