@@ -64,6 +64,7 @@ class Pipeline:
             rid for rid, rule in rules.items() if config.enabled(rid, rule.family)
         }
         self._label_rules = frozenset(r.id for r in rules.values() if r.labels_only)
+        self._phrase_rules = frozenset(r.id for r in rules.values() if r.kind == "phrase")
         limits = {rid: rule.max_chars for rid, rule in rules.items()}
         self._phrases = PhraseMatcher((p for p in phrases if p.rule in self.enabled), limits)
         self._shapes = PhraseMatcher((p for p in shape_phrases() if p.rule in self.enabled), limits)
@@ -133,7 +134,12 @@ class Pipeline:
         ``extracted``: the paragraphs are an HTML extractor's output, not a whole page.
         """
         decisions: list[Decision] = [None] * len(paras)
-        seen = ctx.Seen(label_rules=self._label_rules, boilerplate=boilerplate, extracted=extracted)
+        seen = ctx.Seen(
+            label_rules=self._label_rules,
+            boilerplate=boilerplate,
+            extracted=extracted,
+            phrase_rules=self._phrase_rules,
+        )
         metadata = seen.metadata
         openers = seen.openers
         rules = self.rules

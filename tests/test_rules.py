@@ -137,3 +137,51 @@ def test_many_repeated_pairs_are_content_not_duplicates() -> None:
 def test_table_rows_and_long_decimals_are_not_timestamps() -> None:
     text = "A title line\n\n| | Wednesday, 12 Jul, 2006 | |\n\n4.3333333333333333\n\nBody."
     assert [r.rule for r in cleaner.clean_document(text).removed] == []
+
+
+def test_comment_heading_above_the_article_does_not_cut_it() -> None:
+    """A comment counter over teaser cards, with the article's longest stretch of prose
+    after it (yahoo-2 in the dev set): that is not a comment section."""
+    blurb = "A teaser card about the summer festival in the old town square, with music, food."
+    art = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    paras = ["Harbour reopens after the storm"]
+    for k in range(4):
+        paras += [blurb.replace("summer", f"season {k}") + " And stalls.", f"card {k} of the day"]
+    paras += ["11 Comments", art, art.replace("Monday", "Tuesday"), art.replace("ferry", "boat")]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert art in out.text and "comment-section" not in {r.rule for r in out.removed}
+
+
+def test_page_chrome_bounds_the_main_block_and_drops_short_prose_beyond() -> None:
+    body = (
+        "The council met on Tuesday evening to vote on the budget for the coming year, and "
+        "the debate ran past midnight before the final vote was taken."
+    )
+
+    def tags(k: str) -> list[str]:
+        return [f"filed under harbour item {k}{j}" for j in range(10)]
+
+    paras = [
+        *tags("a"),
+        "Council passes the budget after a long night",
+        body,
+        body.replace("Tuesday", "Monday"),
+        body.replace("council", "committee"),
+        "Share on Facebook",
+        *tags("b"),
+        "Teaser one: a dog wins the local show.",
+        "Teaser two: the bridge reopens soon.",
+        *tags("c"),
+    ]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [
+        "Council passes the budget after a long night",
+        body,
+        body.replace("Tuesday", "Monday"),
+        body.replace("council", "committee"),
+    ]
+    teasers = [r for r in out.removed if r.text.startswith("Teaser")]
+    assert [r.reason for r in teasers] == ["short prose outside the main block of the page"] * 2
