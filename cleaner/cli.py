@@ -39,24 +39,8 @@ a rule id (see --list-rules) can be disabled too.
 """
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="cleaner",
-        description="Turn scraped article text into clean body text.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("inputs", nargs="*", help="files, folders, or - for stdin")
-    p.add_argument("-o", "--output", type=Path, help="output folder (required for folders)")
-    mode = p.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--explain", action="store_true", help="list removed paragraphs with rule ids"
-    )
-    mode.add_argument("--json", action="store_true", help="print the full result as JSON")
-    p.add_argument("--jsonl", action="store_true", help="inputs are JSON lines; output JSON lines")
-    p.add_argument(
-        "--field", default="text", help="JSON lines field holding the text (default: text)"
-    )
+def add_config_options(p: argparse.ArgumentParser) -> None:
+    """The options that make a :class:`Config`, shared by ``cleaner`` and ``cleaner batch``."""
     p.add_argument(
         "--disable",
         action="append",
@@ -87,6 +71,39 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help="treat inputs as text even when they look like HTML",
     )
+
+
+def config_from(args: argparse.Namespace, **extra: Any) -> Config:
+    """The :class:`Config` of parsed options (``extra``: more fields); may raise ConfigError."""
+    disable = frozenset(n.strip() for chunk in args.disable for n in chunk.split(",") if n.strip())
+    return Config(
+        disable=disable,
+        phrase_files=tuple(args.phrases),
+        language=args.language,
+        html=args.html,
+        **extra,
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cleaner",
+        description="Turn scraped article text into clean body text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="*", help="files, folders, or - for stdin")
+    p.add_argument("-o", "--output", type=Path, help="output folder (required for folders)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--explain", action="store_true", help="list removed paragraphs with rule ids"
+    )
+    mode.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--jsonl", action="store_true", help="inputs are JSON lines; output JSON lines")
+    p.add_argument(
+        "--field", default="text", help="JSON lines field holding the text (default: text)"
+    )
+    add_config_options(p)
     p.add_argument(
         "--list-rules", action="store_true", help="print every rule id, family and purpose"
     )
@@ -112,16 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
-    disable = frozenset(n.strip() for chunk in args.disable for n in chunk.split(",") if n.strip())
     try:
-        cleaner = Cleaner(
-            Config(
-                disable=disable,
-                phrase_files=tuple(args.phrases),
-                language=args.language,
-                html=args.html,
-            )
-        )
+        cleaner = Cleaner(config_from(args))
     except ConfigError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._config import Config
 from .._errors import CleanerError, ConfigError
+from ..cli import add_config_options, config_from
 from .boilerplate import DEFAULT_MAX_KEYS
 from .io import DEFAULT_MAX_EXPANSION
 from .records import RecordOptions
@@ -69,18 +70,7 @@ def parser() -> argparse.ArgumentParser:
         help=f"worker processes (default: all cores, here {default_workers()})",
     )
     p.add_argument("--resume", action="store_true", help="skip shards finished by a past run")
-    p.add_argument(
-        "--disable",
-        action="append",
-        default=[],
-        metavar="NAMES",
-        help="comma-separated families, rule ids or repairs to switch off",
-    )
-    p.add_argument("--phrases", action="append", default=[], type=Path, metavar="FILE")
-    p.add_argument("--language", help="language hint (ISO 639-1)")
-    html = p.add_mutually_exclusive_group()
-    html.add_argument("--html", dest="html", action="store_true", default=None)
-    html.add_argument("--text", dest="html", action="store_false")
+    add_config_options(p)
     p.add_argument(
         "--max-input-bytes",
         type=int,
@@ -112,15 +102,9 @@ def main(argv: Sequence[str]) -> int:
     if args.workers < 0:
         print("cleaner batch: --workers must be 0 (all cores) or more", file=sys.stderr)
         return 2
-    disable = frozenset(n.strip() for chunk in args.disable for n in chunk.split(",") if n.strip())
     try:
-        config = Config(
-            disable=disable,
-            phrase_files=tuple(args.phrases),
-            language=args.language,
-            html=args.html,
-            max_input_bytes=args.max_input_bytes,
-            time_budget=args.time_budget,
+        config = config_from(
+            args, max_input_bytes=args.max_input_bytes, time_budget=args.time_budget
         )
         from .._api import _cleaner
 
