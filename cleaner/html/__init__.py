@@ -4,8 +4,11 @@ trafilatura removes most page chrome structurally, but leaves captions, promos, 
 player labels and footers that sit inside the article container; the text pipeline
 removes those. Settings: comments excluded (SPEC cuts the comment section), tables
 kept (they are article content), trafilatura's own fallbacks left on (readability and
-jusText raise recall on odd pages), metadata on with the quick date search. The page's
-title opens the text (SPEC: the headline, then the body) unless the text already does.
+jusText raise recall on odd pages), no metadata: the page is parsed once, its declared
+metadata read from the tree by ``metadata.py`` (a quarter of trafilatura's time went to
+its own metadata search), and trafilatura extracts from a copy. The first declared
+title that the body shows opens the text (SPEC: the headline, then the body) unless the
+text already does.
 When trafilatura returns nothing (very short pages, odd markup), the whole page is
 converted to text and our rules run on that instead, and ``repairs`` says so
 (``html-fallback``).
@@ -14,12 +17,14 @@ converted to text and our rules run on that instead, and ``repairs`` says so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from ._errors import DecodeError
-from .normalize import decode
+from .._errors import DecodeError
+from ..normalize import decode
+from .metadata import page_metadata
 
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
@@ -42,7 +47,6 @@ _BLOCKS = frozenset(
     "p div section article header footer aside nav main li h1 h2 h3 h4 h5 h6 tr br td th "
     "dt dd figcaption blockquote pre title".split()
 )
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 #: How much of a text is looked at to tell HTML from text that mentions tags.
 SNIFF_CHARS = 4096
 
@@ -77,40 +81,41 @@ def decode_html(data: bytes) -> tuple[str, str]:
 def extract(html: str, url: str | None = None) -> Extracted:
     """The main content of ``html`` as text (one paragraph a line) and its metadata."""
     import trafilatura
+    from trafilatura.utils import load_html
 
     # lxml refuses text with C0 control characters (a fuzzer found it); they are never
     # content, and the repairs would remove them anyway.
     html = _XML_INVALID.sub("", html)
+    # The page is parsed once: its metadata is read from the tree, and trafilatura
+    # extracts from a copy of it.
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            # The extensive date search costs about 60 ms a page (measured on the dev
-            # pages) for dates that the page's own markup usually gives anyway.
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except Exception as exc:  # trafilatura raises lxml and parser errors of many kinds
-        doc = None
-        failure = f"{type(exc).__name__}"
+        tree = load_html(html)
+    except Exception as exc:  # lxml raises parser errors of many kinds
+        tree, failure = None, type(exc).__name__
     else:
-        failure = "no main content found"
+        failure = "no HTML tree"
     metadata: dict[str, Any] = {}
-    if doc is not None:
-        for key in ("title", "author", "date", "url", "sitename", "description"):
-            value = getattr(doc, key, None)
-            if value:
-                metadata["byline" if key == "author" else key] = value
-        text = doc.text or ""
-        if text.strip():
-            title = shown_title(metadata.get("title", ""), html)
-            if title and not text.lstrip().startswith(title):
-                text = f"{title}\n{text}"
-            return Extracted(text, metadata, ("html-extract",))
+    titles: tuple[str, ...] = ()
+    doc = None
+    if tree is not None:
+        declared = page_metadata(tree, url)
+        metadata, titles = dict(declared.fields), declared.titles
+        try:
+            doc = trafilatura.bare_extraction(
+                tree, url=url, include_comments=False, include_tables=True
+            )
+        except Exception as exc:  # trafilatura raises lxml and parser errors of many kinds
+            failure = type(exc).__name__
+        else:
+            failure = "no main content found"
+    text = getattr(doc, "text", None) or ""
+    if text.strip():
+        title = "" if _opens_with_one(text, titles) else shown_headline(titles, html)
+        if title and not text.lstrip().startswith(title):
+            text = f"{title}\n{text}"
+        return Extracted(text, metadata, ("html-extract",))
     metadata["extraction"] = f"fallback to the full page text: {failure}"
-    return Extracted(_full_text(html), metadata, ("html-extract", "html-fallback"))
+    return Extracted(_full_text(tree, html), metadata, ("html-extract", "html-fallback"))
 
 
 _BODY_START = re.compile(r"<body[\s>]", re.I)
@@ -119,42 +124,64 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
 
 
+def _opens_with_one(text: str, titles: tuple[str, ...]) -> bool:
+    """The text already opens with one of the titles (or the main part of one): nothing
+    to add, and no need to look for the headline in the page."""
+    first = " ".join(text.lstrip()[:500].split("\n", 1)[0].split()).casefold()
+    for title in titles:
+        parts = [title, max(_TITLE_PARTS.split(title), key=len)]
+        if any(len(p) >= 8 and first.startswith(p.casefold()) for p in parts):
+            return True
+    return False
+
+
 def shown_title(title: str, html: str) -> str:
-    """The page's title as the page shows it: a headline opens the text only if it is one.
+    """``title`` as the page shows it (see ``shown_headline``), or ``""``."""
+    return shown_headline([title], html)
+
+
+def shown_headline(titles: Sequence[str], html: str) -> str:
+    """The page's headline: the first of its declared ``titles`` that the body shows.
 
     A ``<title>`` that the body never shows (a label for the browser tab) is not the
     page's headline (SPEC keeps a headline "when the input starts with one"). A title
     whose site suffix the body does not show ("Headline - Site") gives its longest part
-    that the body shows. ``""`` when the body shows none of it.
+    that the body shows. ``""`` when the body shows none of them.
     """
-    title = " ".join(title.split())
-    if not title:
+    titles = [t for t in (" ".join(t.split()) for t in titles) if t]
+    if not titles:
         return ""
     start = _BODY_START.search(html)
     body = _INVISIBLE.sub(" ", html[start.start() if start else 0 :])
     visible = " ".join(unescape(_TAG.sub(" ", body)).split()).casefold()
-    if title.casefold() in visible:
-        return title
-    parts = sorted(_TITLE_PARTS.split(title), key=len, reverse=True)
-    for part in parts[:1] if len(parts) > 1 else ():
-        if len(part.split()) >= 2 and part.casefold() in visible:
-            return part
+    for title in titles:
+        if title.casefold() in visible:
+            return title
+        parts = sorted(_TITLE_PARTS.split(title), key=len, reverse=True)
+        for part in parts[:1] if len(parts) > 1 else ():
+            if len(part.split()) >= 2 and part.casefold() in visible:
+                return part
     return ""
 
 
-def _full_text(html: str) -> str:
-    """Every visible text of the page, one block a line (the rules then clean it)."""
+def _full_text(tree: Any, html: str) -> str:
+    """Every visible text of the page's body, one block a line (the rules then clean it).
+
+    The ``<head>`` is left out: its ``<title>`` labels the browser tab and the body
+    shows the headline when there is one.
+    """
     import lxml.html
 
-    try:
-        root = lxml.html.document_fromstring(html)
-    except Exception as exc:  # empty or unparsable markup
-        raise DecodeError(f"HTML that parses to no document: {type(exc).__name__}") from None
-    for bad in root.xpath("//script|//style|//noscript|//template|//svg"):
+    if tree is None:
+        try:
+            tree = lxml.html.document_fromstring(html)
+        except Exception as exc:  # empty or unparsable markup
+            raise DecodeError(f"HTML that parses to no document: {type(exc).__name__}") from None
+    for bad in tree.xpath("//head|//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
-    for element in root.iter():
+    for element in tree.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
             element.tail = "\n" + (element.tail or "")
             if element.tag != "br":
                 element.text = "\n" + (element.text or "")
-    return root.text_content()
+    return str(tree.text_content())
