@@ -21,6 +21,7 @@ from . import html
 from ._config import FAMILIES, REPAIRS, Config
 from ._errors import ConfigError, InputTooLargeError, TimeBudgetError
 from ._result import CleanResult, Removal
+from .lang import detect_language
 from .normalize import decode, normalize
 from .rules import PhraseMatcher, Rule, catalog, load_phrase_file, load_phrases
 from .rules import context as ctx
@@ -100,7 +101,12 @@ class Pipeline:
             page_metadata = extracted.metadata
             repairs.extend(extracted.repairs)
         _check_budget(cfg.time_budget, time.monotonic() - start, "extraction")
-        english = None if cfg.language is None else cfg.language.lower().startswith("en")
+        # The caller's hint, else a guess from the text (None when unclear): a document
+        # known to be in another language gets no English apostrophe restoration.
+        language = cfg.language.lower() if cfg.language else detect_language(data)
+        if language:
+            page_metadata["language"] = language
+        english = None if language is None else language.startswith("en")
         paras, steps = normalize(data, cfg.disable, english=english)
         repairs.extend(steps)
         spent = time.monotonic() - start
