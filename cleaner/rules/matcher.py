@@ -6,8 +6,8 @@ pattern is analysed once (with the standard library's regex parser) for the firs
 characters its match can start with; lines are dispatched on their first characters
 to the few patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
 reserved``) are tried only on lines that contain one of their required literal words
-(also found by the analysis; the words are looked up once per document, with
-``str.find`` over the joined lines). Shapes bring their own cheap gate (a digit, a slash).
+(also found by the analysis; each word is looked for once per document, with
+``str.find`` over its short lines joined). Shapes bring their own cheap gate (a digit, a slash).
 A line is tried against every pattern that can match it, so a line that some pattern
 matches is always found; when several rules' patterns match one line, the first found
 decides (bucket, then gated, then worded; within a bucket, catalog order; worded
@@ -257,9 +257,10 @@ class PhraseMatcher:
             for w in words:
                 by_word.setdefault(w, []).append(compiled)
         # A line is tried against the patterns of every required word it contains. The
-        # words are found for a whole document at once, with ``str.find`` (a C scan far
-        # faster than a regex alternation tried at every position of every line); each
-        # occurrence is mapped back to its line. A line's patterns are tried word by
+        # words are found for a whole document at once, with ``str.find`` over the lines
+        # short enough for these patterns, joined (a C scan far faster than a regex
+        # alternation tried at every position of every line); each occurrence is mapped
+        # back to its line. A line's patterns are tried word by
         # word, longest word first, each word's in catalog order (a word inside a longer
         # one is found on its own, so "comments" also brings the patterns of "comment").
         self._word_patterns = [
@@ -292,20 +293,22 @@ class PhraseMatcher:
         """The worded patterns to try on each line (by index) that holds one of their
         required words and is short enough for them."""
         limit = min(self._worded_max, MAX_PHRASE_CHARS)
-        text = "\n".join(lines)
+        keep = [i for i, line in enumerate(lines) if 0 < len(line) <= limit]
+        if not keep:
+            return {}
+        short = [lines[i] for i in keep]
+        text = "\n".join(short)
         low = text.lower()
         if len(low) != len(text):
             # A character whose lower case is longer ("İ"): each line is lowered as
             # ``_lower`` does, one character for one, so offsets stay those of ``text``.
-            low = "\n".join(_lower_line(line) for line in lines)
+            low = "\n".join(_lower_line(line) for line in short)
         found: dict[int, list[regex.Pattern[str]]] = {}
-        if not self._join_words or low.count("\n") != len(lines) - 1:
+        if not self._join_words or low.count("\n") != len(short) - 1:
             # Lines that hold line breaks themselves: each line is searched on its own.
-            for i, line in enumerate(lines):
-                if 0 < len(line) <= limit:
-                    tried = self._words_in(_lower_line(line))
-                    if tried:
-                        found[i] = tried
+            for i in keep:
+                if tried := self._words_in(_lower_line(lines[i])):
+                    found[i] = tried
             return found
         ends: list[int] | None = None
         for word, patterns in self._word_patterns:
@@ -313,13 +316,12 @@ class PhraseMatcher:
             if pos < 0:
                 continue
             if ends is None:
-                ends = list(accumulate([len(line) + 1 for line in lines]))
+                ends = list(accumulate([len(line) + 1 for line in short]))
             while pos >= 0:
-                i = bisect_right(ends, pos)
-                if len(lines[i]) <= limit:
-                    tried = found.setdefault(i, [])
-                    tried.extend(p for p in patterns if p not in tried)
-                pos = low.find(word, ends[i])
+                j = bisect_right(ends, pos)
+                tried = found.setdefault(keep[j], [])
+                tried.extend(p for p in patterns if p not in tried)
+                pos = low.find(word, ends[j])
         return found
 
     def _words_in(self, low: str) -> list[regex.Pattern[str]]:
