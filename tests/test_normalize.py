@@ -97,3 +97,40 @@ def test_apostrophes_need_the_signature() -> None:
     german = "Ich dont weiss nicht, ob Im Haus die Russias Pläne bekannt sind. " * 3
     assert restore_apostrophes(german) == german
     assert clean(SIGNED, language="de") == SIGNED
+
+
+def test_plain_text_has_nothing_for_the_character_repairs() -> None:
+    # normalize skips the newline, invisibles and odd-space passes on a text for which
+    # is_plain holds: that is only right if no character they change is printable.
+    from cleaner.normalize import spaces
+
+    patterns = (spaces._NEWLINES, spaces._NEWLINE_START, spaces._INVISIBLE, spaces._ODD_SPACE)
+    for code in range(0x110000):
+        char = chr(code)
+        if char != "\n" and any(p.match(char) for p in patterns):
+            assert not spaces.is_plain(f"a{char}b"), hex(code)
+    for code in range(0x110000):
+        # the class that gates _NEWLINES starts exactly its matches
+        char = chr(code)
+        assert bool(spaces._NEWLINE_START.match(char)) == bool(spaces._NEWLINES.match(char))
+
+
+def test_mojibake_precheck_finds_what_the_exact_pattern_finds() -> None:
+    from cleaner.normalize import mojibake
+
+    chars = sorted(
+        {chr(c) for c in range(0x80, 0x500)}
+        | set(mojibake._CP1252_CONTINUATION + mojibake._CP1251_CONTINUATION + "aРС\n ")
+    )
+    for a in chars:
+        for b in chars:
+            text = f"x{a}{b}y"
+            assert mojibake.suspect(text) == bool(mojibake._SUSPECT.search(text)), (a, b)
+
+
+def test_a_repeated_step_runs_again_when_the_text_changed() -> None:
+    # the first mojibake pass finds nothing; the entities decode to mojibake, which the
+    # second pass (not skipped: the text changed in between) repairs
+    result = clean_document("Le caf&Atilde;&copy; est ouvert.")
+    assert result.text == "Le café est ouvert."
+    assert result.repairs == ("html-residue", "mojibake")

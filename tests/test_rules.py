@@ -126,6 +126,23 @@ def test_worded_patterns_are_found_when_their_words_overlap() -> None:
     assert matcher.match("many comments here now, too") == "c"
 
 
+def test_word_tries_match_exactly_their_words() -> None:
+    from cleaner.rules.shapes import _alternation, agencies, date_words
+
+    words = frozenset().union(*date_words().values(), agencies())
+    trie = regex.compile(f"(?:{_alternation(words)})", regex.IGNORECASE)
+    plain = regex.compile(
+        "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")",
+        regex.IGNORECASE,
+    )
+    probes = {w for word in words for w in (word, word.upper(), word[:-1], word + "s", word[1:])}
+    for probe in sorted(probes):
+        assert bool(trie.fullmatch(probe)) == bool(plain.fullmatch(probe)), probe
+    assert _alternation(frozenset({"jan", "january", "june", "a.m."})) == (
+        r"(?:a\.m\.|j(?:an(?:uary)?|une))"
+    )
+
+
 def test_many_repeated_pairs_are_content_not_duplicates() -> None:
     quotes = [f"Quoted post number {i} says the ferry was late again today." for i in range(5)]
     text = "\n\n".join(["Forum thread title", *quotes, "Replies follow below here.", *quotes])

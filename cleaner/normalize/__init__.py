@@ -16,7 +16,7 @@ from .apostrophes import restore_apostrophes
 from .decode import decode
 from .mojibake import fix_mojibake
 from .residue import fix_html_residue, fix_shortcodes
-from .spaces import fix_invisibles, fix_newlines, fix_nfc, fix_spaces
+from .spaces import fix_invisibles, fix_newlines, fix_nfc, fix_spaces, is_plain
 
 __all__ = ["decode", "normalize"]
 
@@ -45,14 +45,24 @@ def normalize(
     ``english=False`` (a non-English language hint) skips apostrophe restoration.
     """
     repairs: list[str] = []
+    # Each step is a pure function: a step that left a text as it was leaves it again, so
+    # it is not run twice on the same text (the second mojibake and invisibles passes on
+    # a text the steps between did not change). A text whose characters are all printable
+    # (but line breaks) has nothing for the newline and invisibles steps.
+    plain = text if is_plain(text) else None
+    unchanged: dict[str, str] = {}
+    if plain is not None:
+        unchanged["newlines"] = unchanged["invisibles"] = text
     for name, step in _STEPS:
-        if name in disabled:
+        if name in disabled or unchanged.get(name) is text:
             continue
-        fixed = step(text)
+        fixed = fix_spaces(text, plain=True) if name == "spaces" and text is plain else step(text)
         if fixed != text:
             if name not in repairs:
                 repairs.append(name)
             text = fixed
+        else:
+            unchanged[name] = text
     paras, joined = paragraphs(text, join_wrapped="hard-wrap" not in disabled)
     if joined:
         repairs.append("hard-wrap")

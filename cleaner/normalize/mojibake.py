@@ -24,6 +24,17 @@ _SUSPECT = re.compile(
     "|[РС][" + re.escape(_CP1251_CONTINUATION) + "]"
 )
 
+# The same pairs, loosened to one class followed by one class: ``re`` scans for a leading
+# class in a tight loop, where it tries the alternation above at every position. A pair it
+# finds is then checked against ``_SUSPECT`` (a lead of one reading with a continuation of
+# the other is rare, and is skipped).
+_SUSPECT_LOOSE = re.compile(
+    "[\u00c2-\u00f4РС][\u0080-\u00bf"
+    + re.escape(_CP1252_CONTINUATION)
+    + re.escape(_CP1251_CONTINUATION)
+    + "]"
+)
+
 _CONFIG = TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=True,
@@ -43,9 +54,21 @@ _CONFIG = TextFixerConfig(
 )
 
 
+def suspect(text: str) -> bool:
+    """True when ``text`` holds a pair of characters that mojibake leaves
+    (``_SUSPECT.search(text)`` finds a match)."""
+    pos = 0
+    while (m := _SUSPECT_LOOSE.search(text, pos)) is not None:
+        pos = m.start()
+        if _SUSPECT.match(text, pos) is not None:
+            return True
+        pos += 1
+    return False
+
+
 def fix_mojibake(text: str) -> str:
     """Repair mojibake line by line, calling ftfy only on lines that look broken."""
-    if text.isascii() or not _SUSPECT.search(text):
+    if text.isascii() or not suspect(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):

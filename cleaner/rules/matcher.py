@@ -6,16 +6,20 @@ pattern is analysed once (with the standard library's regex parser) for the firs
 characters its match can start with; lines are dispatched on their first characters
 to the few patterns that can match there. Patterns that can start anywhere (``.{0,100} all rights
 reserved``) are tried only on lines that contain one of their required literal words
-(also found by the analysis). Shapes bring their own cheap gate (a digit, a slash).
+(also found by the analysis; each word is looked for once per document, with
+``str.find`` over its short lines joined). Shapes bring their own cheap gate (a digit, a slash).
 A line is tried against every pattern that can match it, so a line that some pattern
 matches is always found; when several rules' patterns match one line, the first found
-decides (bucket, then gated, then worded; within a bucket, catalog order).
+decides (bucket, then gated, then worded; within a bucket, catalog order; worded
+patterns by their word, longest first).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from re import _constants as C
 from re import _parser as sre_parse
 
@@ -172,6 +176,12 @@ def _lower(text: str) -> str:
     return "".join(c.lower()[:1] for c in text)
 
 
+def _lower_line(line: str) -> str:
+    """``line`` lower-cased, one character for each of its characters."""
+    low = line.lower()
+    return low if len(low) == len(line) else _lower(line)
+
+
 class PhraseMatcher:
     """Phrase and shape patterns, dispatched per line by its first characters or a gate."""
 
@@ -246,21 +256,18 @@ class PhraseMatcher:
             self._worded_max = max(self._worded_max, longest([(i, p)]))
             for w in words:
                 by_word.setdefault(w, []).append(compiled)
-        # A search finds one word where several start ("comments" hides "comment") and
-        # skips words that overlap a found one: each word therefore also brings the
-        # patterns of every word inside it, and the search looks at every position.
-        self._by_word = {
-            w: [p for v, pats in by_word.items() if v in w for p in pats] for w in by_word
-        }
-        self._words = (
-            re.compile(
-                "(?=("
-                + "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
-                + "))"
-            )
-            if by_word
-            else None
-        )
+        # A line is tried against the patterns of every required word it contains. The
+        # words are found for a whole document at once, with ``str.find`` over the lines
+        # short enough for these patterns, joined (a C scan far faster than a regex
+        # alternation tried at every position of every line); each occurrence is mapped
+        # back to its line. A line's patterns are tried word by
+        # word, longest word first, each word's in catalog order (a word inside a longer
+        # one is found on its own, so "comments" also brings the patterns of "comment").
+        self._word_patterns = [
+            (w, tuple(by_word[w])) for w in sorted(by_word, key=len, reverse=True)
+        ]
+        # A word holding a line break could match across lines of the joined document.
+        self._join_words = not any("\n" in w for w in by_word)
 
     def _bucket(self, key: str) -> regex.Pattern[str]:
         entries = self._entries[key]
@@ -282,59 +289,99 @@ class PhraseMatcher:
         found = dict(self.scan([line]))
         return found.get(0)
 
+    def _worded(self, lines: list[str]) -> dict[int, list[regex.Pattern[str]]]:
+        """The worded patterns to try on each line (by index) that holds one of their
+        required words and is short enough for them."""
+        limit = min(self._worded_max, MAX_PHRASE_CHARS)
+        keep = [i for i, line in enumerate(lines) if 0 < len(line) <= limit]
+        if not keep:
+            return {}
+        short = [lines[i] for i in keep]
+        text = "\n".join(short)
+        low = text.lower()
+        if len(low) != len(text):
+            # A character whose lower case is longer ("İ"): each line is lowered as
+            # ``_lower`` does, one character for one, so offsets stay those of ``text``.
+            low = "\n".join(_lower_line(line) for line in short)
+        found: dict[int, list[regex.Pattern[str]]] = {}
+        if not self._join_words or low.count("\n") != len(short) - 1:
+            # Lines that hold line breaks themselves: each line is searched on its own.
+            for i in keep:
+                if tried := self._words_in(_lower_line(lines[i])):
+                    found[i] = tried
+            return found
+        ends: list[int] | None = None
+        for word, patterns in self._word_patterns:
+            pos = low.find(word)
+            if pos < 0:
+                continue
+            if ends is None:
+                ends = list(accumulate([len(line) + 1 for line in short]))
+            while pos >= 0:
+                j = bisect_right(ends, pos)
+                tried = found.setdefault(keep[j], [])
+                tried.extend(p for p in patterns if p not in tried)
+                pos = low.find(word, ends[j])
+        return found
+
+    def _words_in(self, low: str) -> list[regex.Pattern[str]]:
+        tried: list[regex.Pattern[str]] = []
+        for word, patterns in self._word_patterns:
+            if word in low:
+                tried.extend(p for p in patterns if p not in tried)
+        return tried
+
     def scan(self, lines: list[str]) -> Iterator[tuple[int, str]]:
         """Yield ``(line_index, rule_id)`` for each line a pattern matches whole (the
         first pattern that does: prefix buckets, then gated, then worded)."""
         by_key = self._by_key
+        key_lengths = self._key_lengths
         gated = self._gated
-        words = self._words
-        by_word = self._by_word
+        any_gate = self._any_gate
+        gated_max = self._gated_max if any_gate is not None else -1
+        worded = self._worded(lines) if self._word_patterns else {}
         rules = self.rules
         for i, line in enumerate(lines):
-            if not line or len(line) > MAX_PHRASE_CHARS:
+            length = len(line)
+            if not length or length > MAX_PHRASE_CHARS:
                 continue
             m = None
             if by_key:
                 head = line[:KEY_LENGTH].lower()
-                if len(head) != min(KEY_LENGTH, len(line)):
+                if len(head) != min(KEY_LENGTH, length):
                     head = _lower(line[:KEY_LENGTH])
-                keys = [head[:n] for n in self._key_lengths if n <= len(head)]
-                if not line[0].isalnum():
+                for n in key_lengths:
+                    if n <= len(head) and (bucket := by_key.get(key := head[:n])) is not None:
+                        if length <= bucket[0]:
+                            pattern = bucket[1] or self._bucket(key)
+                            if (m := pattern.fullmatch(line)) is not None:
+                                break
+                if m is None and not line[0].isalnum():
                     # A pattern starts at the line's start or after its leading punctuation.
                     end = _LEADING_EDGE.match(line).end()  # type: ignore[union-attr]
-                    if 0 < end < len(line):
+                    if 0 < end < length:
                         after = _lower(line[end : end + KEY_LENGTH])
-                        keys += [after[:n] for n in self._key_lengths if n <= len(after)]
-                for key in keys:
-                    bucket = by_key.get(key)
-                    if bucket is None or len(line) > bucket[0]:
-                        continue
-                    pattern = bucket[1] or self._bucket(key)
-                    if (m := pattern.fullmatch(line)) is not None:
-                        break
-            if (
-                m is None
-                and len(line) <= self._gated_max
-                and self._any_gate is not None
-                and self._any_gate(line) is not None
-            ):
+                        for n in key_lengths:
+                            if (
+                                n <= len(after)
+                                and (bucket := by_key.get(key := after[:n])) is not None
+                            ):
+                                if length <= bucket[0]:
+                                    pattern = bucket[1] or self._bucket(key)
+                                    if (m := pattern.fullmatch(line)) is not None:
+                                        break
+            if m is None and length <= gated_max and any_gate(line) is not None:  # type: ignore[misc]
                 for max_chars, holds, check, pattern in gated:
                     if (
-                        len(line) <= max_chars
+                        length <= max_chars
                         and holds(line) is not None
                         and (check is None or check(line))
                         and (m := pattern.fullmatch(line)) is not None
                     ):
                         break
-            if m is None and words is not None and len(line) <= self._worded_max:
-                low = line.lower()
-                if len(low) != len(line):
-                    low = _lower(line)
-                for word in set(words.findall(low)):
-                    for pattern in by_word.get(word, ()):
-                        if (m := pattern.fullmatch(line)) is not None:
-                            break
-                    if m is not None:
+            if m is None and i in worded:
+                for pattern in worded[i]:
+                    if (m := pattern.fullmatch(line)) is not None:
                         break
             if m is not None:
                 yield i, rules[int(m.lastgroup[1:])]  # type: ignore[index]
