@@ -47,6 +47,9 @@ _SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")),
 )
 
+#: One search for all of them first: most text has none.
+_ANY_SCRIPT = re.compile("[" + "".join(p.pattern[1:-2] for _name, p in _SCRIPTS) + "]+")
+
 
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
@@ -79,12 +82,15 @@ def detect_language(text: str) -> str | None:
     letters = sum(map(len, words))
     if not letters:
         return None
-    counts = {name: sum(map(len, pattern.findall(sample))) for name, pattern in _SCRIPTS}
-    if counts["kana"] >= KANA_SHARE * letters:
-        return "ja"
-    for name in ("zh", "ko", "ar"):
-        if counts[name] >= SCRIPT_SHARE * letters:
-            return name
+    if not sample.isascii() and sum(map(len, _ANY_SCRIPT.findall(sample))) >= (
+        KANA_SHARE * letters
+    ):
+        counts = {name: sum(map(len, pattern.findall(sample))) for name, pattern in _SCRIPTS}
+        if counts["kana"] >= KANA_SHARE * letters:
+            return "ja"
+        for name in ("zh", "ko", "ar"):
+            if counts[name] >= SCRIPT_SHARE * letters:
+                return name
     if len(words) < MIN_WORDS:
         return None
     languages_of = _languages_of()
