@@ -8,6 +8,8 @@ splits sentences (no text is lost either way).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 _BULLET = regex.compile(r"^(?:[-*•·–—▪►✓]|\d{1,3}[.)])\s")
@@ -45,6 +47,11 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _wrapped_at(lines: list[str], lengths: list[int], width: int) -> bool:
+    # The share of lines near the width, counted on the sorted lengths first: most texts
+    # fail there, without the walk over their lines below.
+    low = bisect_left(lengths, NEAR_WIDTH * width)
+    if bisect_right(lengths, width) - low < MIN_NEAR_SHARE * len(lengths):
+        return False
     near = 0
     midsentence = 0
     continued = 0

@@ -126,6 +126,33 @@ def test_worded_patterns_are_found_when_their_words_overlap() -> None:
     assert matcher.match("many comments here now, too") == "c"
 
 
+def test_worded_scan_of_a_document_is_the_scan_of_each_line() -> None:
+    # words are looked up over the joined lines; lower case that grows ("İ"), lines too
+    # long for the patterns and lines holding a line break must not shift a match
+    from cleaner.rules import Phrase
+
+    news = Phrase("a", "xx", ".{0,20}google news", "see google news", "test")
+    rights = Phrase("b", "xx", ".{0,30}all rights reserved", "2024 all rights reserved", "test")
+    matcher = PhraseMatcher([news, rights], {"a": 40, "b": 60})
+    lines = [
+        "İİ see google news",
+        "x" * 50 + " google news",
+        "",
+        "© İstanbul all rights reserved",
+        "two\nlines google news",
+        "nothing here",
+        "ALL RIGHTS RESERVED",
+    ]
+    expected = [(i, rule) for i, line in enumerate(lines) if (rule := matcher.match(line))]
+    assert expected == [(0, "a"), (3, "b"), (6, "b")]
+    assert list(matcher.scan(lines)) == expected
+    assert list(matcher.scan([line for line in lines if "\n" not in line])) == [
+        (0, "a"),
+        (3, "b"),
+        (5, "b"),
+    ]
+
+
 def test_word_tries_match_exactly_their_words() -> None:
     from cleaner.rules.shapes import _alternation, agencies, date_words
 

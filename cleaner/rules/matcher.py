@@ -41,6 +41,8 @@ Prefixes = frozenset[str] | None  # None: could start with anything
 #: more than this many keys is filed under its first characters only.
 KEY_LENGTH = 4
 _MAX_KEYS = 400
+#: Line starts whose bucket keys are remembered, at most (then forgotten, all at once).
+_MAX_HEADS = 20_000
 
 
 def _for_stdlib(pattern: str) -> str:
@@ -235,6 +237,9 @@ class PhraseMatcher:
         }
         self._compiled: dict[tuple[tuple[int, str], ...], regex.Pattern[str]] = {}
         self._key_lengths = sorted({len(key) for key in by_key}, reverse=True)
+        # The bucket keys of each line start seen so far (lines share their first
+        # characters often: "The ", "By ", "Share").
+        self._heads: dict[str, tuple[str, ...]] = {}
         # Gated patterns: (longest line, characters one of which it holds, pattern).
         # A gate's characters become one compiled class: a C search, not a Python loop.
         self._gated = [
@@ -268,6 +273,17 @@ class PhraseMatcher:
         ]
         # A word holding a line break could match across lines of the joined document.
         self._join_words = not any("\n" in w for w in by_word)
+
+    def _head_keys(self, start: str) -> tuple[str, ...]:
+        """The bucket keys, longest first, of a line that starts with ``start``."""
+        head = start.lower()
+        if len(head) != len(start):
+            head = _lower(start)
+        keys = tuple(
+            head[:n] for n in self._key_lengths if n <= len(head) and head[:n] in self._by_key
+        )
+        self._heads[start] = keys
+        return keys
 
     def _bucket(self, key: str) -> regex.Pattern[str]:
         entries = self._entries[key]
@@ -340,6 +356,9 @@ class PhraseMatcher:
         any_gate = self._any_gate
         gated_max = self._gated_max if any_gate is not None else -1
         worded = self._worded(lines) if self._word_patterns else {}
+        heads = self._heads
+        if len(heads) > _MAX_HEADS:
+            heads.clear()
         rules = self.rules
         for i, line in enumerate(lines):
             length = len(line)
@@ -347,15 +366,15 @@ class PhraseMatcher:
                 continue
             m = None
             if by_key:
-                head = line[:KEY_LENGTH].lower()
-                if len(head) != min(KEY_LENGTH, length):
-                    head = _lower(line[:KEY_LENGTH])
-                for n in key_lengths:
-                    if n <= len(head) and (bucket := by_key.get(key := head[:n])) is not None:
-                        if length <= bucket[0]:
-                            pattern = bucket[1] or self._bucket(key)
-                            if (m := pattern.fullmatch(line)) is not None:
-                                break
+                start = line[:KEY_LENGTH]
+                if (keys := heads.get(start)) is None:
+                    keys = self._head_keys(start)
+                for key in keys:
+                    bucket = by_key[key]
+                    if length <= bucket[0]:
+                        pattern = bucket[1] or self._bucket(key)
+                        if (m := pattern.fullmatch(line)) is not None:
+                            break
                 if m is None and not line[0].isalnum():
                     # A pattern starts at the line's start or after its leading punctuation.
                     end = _LEADING_EDGE.match(line).end()  # type: ignore[union-attr]
