@@ -165,6 +165,7 @@ def test_page_chrome_bounds_the_main_block_and_drops_short_prose_beyond() -> Non
         return [f"filed under harbour item {k}{j}" for j in range(10)]
 
     paras = [
+        "Skip to main content",
         *tags("a"),
         "Council passes the budget after a long night",
         body,
@@ -185,3 +186,20 @@ def test_page_chrome_bounds_the_main_block_and_drops_short_prose_beyond() -> Non
     ]
     teasers = [r for r in out.removed if r.text.startswith("Teaser")]
     assert [r.reason for r in teasers] == ["short prose outside the main block of the page"] * 2
+
+
+def test_page_chrome_needs_chrome_that_rules_recognise() -> None:
+    """An extractor's output of a listing page (records, a bulleted archive) is mostly
+    short non-sentences too; without chrome recognised by other rules (a skip link, a
+    menu, site labels) it is not a page dump and its lines stay."""
+    body = (
+        "The archive below lists every weekly report of the past year, with the date on "
+        "which each one was published and a short note on its subject."
+    )
+    records = [f"- Weekly report {k}: harbour traffic and ferry times" for k in range(12)]
+    paras = [*records[:6], body, body.replace("weekly", "monthly"), *records[6:]]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert "page-chrome" not in {r.rule for r in out.removed}
+    dump = ["Skip to main content", "Share on Facebook", *paras]
+    out = cleaner.clean_document("\n\n".join(dump))
+    assert "page-chrome" in {r.rule for r in out.removed}
