@@ -203,3 +203,37 @@ def test_page_chrome_needs_chrome_that_rules_recognise() -> None:
     dump = ["Skip to main content", "Share on Facebook", *paras]
     out = cleaner.clean_document("\n\n".join(dump))
     assert "page-chrome" in {r.rule for r in out.removed}
+
+
+def test_slideshow_slides_go_with_their_captions_and_the_article_stays() -> None:
+    """A gallery counted 1/5 .. 5/5 inside an article: each slide (counter and title,
+    caption, credit) goes; the article's paragraphs around it, its numbered list and a
+    dated list that does not count up stay."""
+    body = (
+        "Hotel owners told us the secrets of their trade, from the towels to the minibar, "
+        "and what guests should check when they arrive in their room."
+    )
+    slides: list[str] = []
+    for k in range(1, 6):
+        slides += [
+            f"{k}/5 Harbour scene number {k}",
+            f"Boats in the harbour at dawn, picture {k} of the series.",
+            "Harbour Photo Library",
+        ]
+    dates = ["12/22 Review of the week", "12/22 Harbour news", "12/23 Ferry times"]
+    paras = [
+        body,
+        "1. Take the blankets off the bed",
+        *slides,
+        body.replace("secrets", "tricks"),
+        *dates,
+    ]
+    out = cleaner.clean_document("\n\n".join(paras))
+    kept = out.text.split("\n\n")
+    assert kept == [
+        body,
+        "1. Take the blankets off the bed",
+        body.replace("secrets", "tricks"),
+        *dates,
+    ]
+    assert {r.rule for r in out.removed} == {"slideshow"}

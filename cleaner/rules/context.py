@@ -11,6 +11,7 @@ repeats the headline goes and the headline stays.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -174,6 +175,61 @@ def picture_caption(paras: list[str], decisions: list[Decision], seen: Seen) -> 
             decisions[i] = ("picture-caption", "dated line repeated next to itself")
         elif marker.search(text):
             decisions[i] = ("picture-caption", "dated line naming positions in a picture")
+
+
+#: A slide of a picture gallery opens with its counter: "1/50 Title", "- 2 of 12". A run
+#: of at least ``SLIDESHOW_MIN_SLIDES`` counters out of the same total, counting up one by
+#: one, is a gallery; what stands between two counters (at most ``SLIDE_MAX_LINES``
+#: lines of at most ``SLIDE_MAX_CHARS``: a caption, a credit) belongs to the slide, and
+#: the last slide takes as many lines as most slides have. Dates ("12/22 Review") do not
+#: count up; a numbered list ("1. ...") has no total.
+_SLIDE_COUNTER = regex.compile(
+    r"(?:[-*•] )?(\d{1,3}) ?(?:/|of|de|von|di|из|z|van) ?(\d{1,3})(?:\s|$)"
+)
+SLIDESHOW_MIN_SLIDES = 3
+SLIDE_MAX_LINES = 3
+SLIDE_MAX_CHARS = 500
+
+
+def slideshow(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """The slides of a picture gallery: counted lines with their captions and credits."""
+    counters: list[tuple[int, int, int]] = []  # (index, k, n)
+    for i, text in enumerate(paras):
+        if text[:1].isdigit() or text[:2] in ("- ", "* ", "• "):
+            m = _SLIDE_COUNTER.match(text)
+            if m and 1 <= int(m[1]) <= int(m[2]) >= SLIDESHOW_MIN_SLIDES:
+                counters.append((i, int(m[1]), int(m[2])))
+    run: list[tuple[int, int, int]] = []
+    for c in [*counters, None]:
+        if c is not None and run:
+            i0, k0, n0 = run[-1]
+            gap = range(i0 + 1, c[0])
+            if (
+                c[2] == n0
+                and c[1] == k0 + 1
+                and len(gap) <= SLIDE_MAX_LINES
+                and all(len(paras[j]) <= SLIDE_MAX_CHARS for j in gap)
+            ):
+                run.append(c)
+                continue
+        if len(run) >= SLIDESHOW_MIN_SLIDES:
+            _remove_slides(paras, decisions, run)
+        run = [c] if c is not None else []
+
+
+def _remove_slides(
+    paras: list[str], decisions: list[Decision], run: list[tuple[int, int, int]]
+) -> None:
+    gaps = [b[0] - a[0] - 1 for a, b in itertools.pairwise(run)]
+    usual = max(sorted(set(gaps)), key=gaps.count)  # ties: the fewer lines
+    last = run[-1][0]
+    tail = last + 1
+    while tail <= last + usual and tail < len(paras) and len(paras[tail]) <= SLIDE_MAX_CHARS:
+        tail += 1
+    reason = f"slide of a gallery of {run[0][2]}"
+    for j in range(run[0][0], tail):
+        if decisions[j] is None:
+            decisions[j] = ("slideshow", reason)
 
 
 #: A teaser headline under a related-content heading: short, and not a sentence.
@@ -603,6 +659,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("ad-copy", ad_copy),
     ("comment-section", comment_section),
     ("page-chrome", page_chrome),
+    ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
     ("recurring-in-source", recurring),
