@@ -237,3 +237,17 @@ def test_slideshow_slides_go_with_their_captions_and_the_article_stays() -> None
         *dates,
     ]
     assert {r.rule for r in out.removed} == {"slideshow"}
+
+
+def test_a_menu_inside_a_table_cell_goes_and_a_data_row_stays() -> None:
+    """Extractors write a table cell's own "|" separators escaped ("\\|"): such a row is a
+    menu of a table-layout page; a row of data has plain cell borders only."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    menu = "| Home \\| Current Listings \\| Market Trends \\| Contact | |"
+    data = "| Groom | Each other | Corey, Sara |"
+    out = cleaner.clean_document("\n\n".join([body, data, menu]))
+    assert out.text.split("\n\n") == [body, data]
+    assert [r.rule for r in out.removed] == ["menu-line"]
