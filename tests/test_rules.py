@@ -251,3 +251,20 @@ def test_a_menu_inside_a_table_cell_goes_and_a_data_row_stays() -> None:
     out = cleaner.clean_document("\n\n".join([body, data, menu]))
     assert out.text.split("\n\n") == [body, data]
     assert [r.rule for r in out.removed] == ["menu-line"]
+
+
+def test_dates_of_a_listing_stay_and_the_page_date_goes() -> None:
+    """A date on every other line, five times or more, dates a listing's entries (an
+    archive): content. The page's own date line still goes, into metadata."""
+    body = (
+        "The archive below lists every weekly report of the past year, with the date on "
+        "which each one was published and a short note on its subject."
+    )
+    entries: list[str] = []
+    for day in range(10, 16):
+        entries += [f"- Weekly report on the harbour, part {day}", f"December {day}, 2006"]
+    paras = ["Updated 5:32 PM ET, Wed January 12, 2022", body, *entries]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, *entries]
+    assert out.metadata["date"] == "Updated 5:32 PM ET, Wed January 12, 2022"
+

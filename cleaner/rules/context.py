@@ -325,6 +325,38 @@ def label_subheadings(paras: list[str], decisions: list[Decision], seen: Seen) -
                 decisions[i] = None
 
 
+#: A date line on every other line, this many times in a row, dates the entries of a
+#: listing (an archive, classified ads, a list of articles): one field of each entry, as
+#: much the content as the entry's title. A page's own date stands once or twice. On the
+#: dev set: cleaneval ext-trafilatura 0.8773 -> 0.8787 (an archive of dated entries whose
+#: gold keeps the dates; a page of classified ads whose gold drops them, -0.036 on that
+#: page), readability full text -0.0001; the other inputs unchanged.
+LISTING_DATES_MIN = 5
+
+
+def listing_dates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """Give back the timestamp lines that date the entries of a listing: five or more in
+    a row, each two lines after the last (date, entry, date, entry ...)."""
+    dated = [i for i, d in enumerate(decisions) if d is not None and d[0] == "timestamp"]
+    run: list[int] = []
+    given_back: set[str] = set()
+    for i in [*dated, None]:
+        if i is not None and run and i - run[-1] == 2:
+            run.append(i)
+            continue
+        if len(run) >= LISTING_DATES_MIN:
+            for j in run:
+                decisions[j] = None
+                given_back.add(paras[j])
+        run = [i] if i is not None else []
+    if seen.metadata.get("date") in given_back:
+        # The page's date is a date line still removed, not the date of an entry.
+        del seen.metadata["date"]
+        first = next((i for i in dated if decisions[i] is not None), None)
+        if first is not None:
+            seen.metadata["date"] = paras[first]
+
+
 #: Page chrome: a whole-page dump (html-text, a browser's "select all") puts menus, link
 #: lists, labels and footers above and below the article, one per line. A *sentence*
 #: (terminal punctuation, four words or more) is what an article is made of; chrome
