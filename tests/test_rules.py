@@ -268,3 +268,24 @@ def test_dates_of_a_listing_stay_and_the_page_date_goes() -> None:
     assert out.text.split("\n\n") == [body, *entries]
     assert out.metadata["date"] == "Updated 5:32 PM ET, Wed January 12, 2022"
 
+
+def test_related_heading_with_only_teasers_after_it_closes_the_article() -> None:
+    """Under "Related" at the end, headlines and their blurbs (sentences too) go; a
+    "Related" heading followed by long body paragraphs cuts nothing but its list."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    teasers = [
+        "Storm closes the coast road",
+        "The coast road was closed for two days after the storm.",
+        "Ferry fares rise in spring",
+        "Fares go up by five per cent from April, the company said.",
+    ]
+    paras = [body, body.replace("Monday", "Tuesday"), "Related", *teasers]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == paras[:2]
+    later = "Later that week " + body.replace("Monday", "Friday") + " " + body
+    paras = [body, "Related", teasers[0], later, body.replace("Monday", "Sunday")]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, later, body.replace("Monday", "Sunday")]

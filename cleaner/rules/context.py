@@ -234,6 +234,9 @@ def _remove_slides(
 
 #: A teaser headline under a related-content heading: short, and not a sentence.
 TEASER_MAX_CHARS = 160
+#: Under a related-content heading that no body paragraph follows, the rest of the page
+#: is the teasers' headlines and blurbs: lines of at most this many characters.
+TEASER_BLURB_MAX_CHARS = 300
 _SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
 
 
@@ -243,19 +246,56 @@ def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
     up to the first line that is not. Only once the body has started: a heading above
     the article ("Learn more" in a cookie banner) would take the headline with it."""
     n = len(paras)
+    headings: list[int] = []
     body_started = False
     for i in range(n):
         decision = decisions[i]
         if decision is None:
             body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
-            continue
-        if not body_started or decision[0] != "related-link" or len(paras[i]) > 40:
-            continue
+        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
+            headings.append(i)
+    for i in headings:
         j = i + 1
         while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
             if decisions[j] is None:
                 decisions[j] = ("related-list", f"listed under {paras[i]!r}")
             j += 1
+
+
+def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """The teasers under the last related-content heading: when every kept line after
+    the heading is short (at most ``TEASER_BLURB_MAX_CHARS``: headlines, teaser blurbs,
+    source names) and they are less text than what precedes it, the heading closes the
+    article and the rest of the page goes, blurbs included (as under a comment heading).
+
+    Runs after ``page-chrome``: the blurbs are prose, and while they stand the page's
+    chrome is bounded as without them.
+    """
+    n = len(paras)
+    headings: list[int] = []
+    body_started = False
+    for i in range(n):
+        decision = decisions[i]
+        if decision is None:
+            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
+        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
+            headings.append(i)
+    if not headings:
+        return
+    longest_after = [0] * (n + 1)
+    chars_after = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        kept = len(paras[i]) if decisions[i] is None else 0
+        longest_after[i] = max(longest_after[i + 1], kept)
+        chars_after[i] = chars_after[i + 1] + kept
+    total = chars_after[0]
+    for i in headings:
+        after = chars_after[i + 1]
+        if 0 < after < total - after and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS:
+            for j in range(i + 1, n):
+                if decisions[j] is None:
+                    decisions[j] = ("related-list", f"teaser under {paras[i]!r} at the end")
+            return
 
 
 def _headline_shaped(text: str) -> bool:
@@ -691,6 +731,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("ad-copy", ad_copy),
     ("comment-section", comment_section),
     ("page-chrome", page_chrome),
+    ("related-list", teaser_tail),
     ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
