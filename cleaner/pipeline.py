@@ -167,6 +167,8 @@ class Pipeline:
                         value = _BYLINE_PREFIX.sub("", value)
                     metadata.setdefault(rule.metadata, value)
         ctx.label_subheadings(paras, decisions, seen)
+        if "timestamp" in enabled:
+            ctx.listing_dates(paras, decisions, seen)
         for rule_id, rule_step in ctx.ORDER:
             if rule_id in enabled:
                 rule_step(paras, decisions, seen)

@@ -209,6 +209,7 @@ def test_page_chrome_bounds_the_main_block_and_drops_short_prose_beyond() -> Non
         return [f"filed under harbour item {k}{j}" for j in range(10)]
 
     paras = [
+        "Skip to main content",
         *tags("a"),
         "Council passes the budget after a long night",
         body,
@@ -229,3 +230,106 @@ def test_page_chrome_bounds_the_main_block_and_drops_short_prose_beyond() -> Non
     ]
     teasers = [r for r in out.removed if r.text.startswith("Teaser")]
     assert [r.reason for r in teasers] == ["short prose outside the main block of the page"] * 2
+
+
+def test_page_chrome_needs_chrome_that_rules_recognise() -> None:
+    """An extractor's output of a listing page (records, a bulleted archive) is mostly
+    short non-sentences too; without chrome recognised by other rules (a skip link, a
+    menu, site labels) it is not a page dump and its lines stay."""
+    body = (
+        "The archive below lists every weekly report of the past year, with the date on "
+        "which each one was published and a short note on its subject."
+    )
+    records = [f"- Weekly report {k}: harbour traffic and ferry times" for k in range(12)]
+    paras = [*records[:6], body, body.replace("weekly", "monthly"), *records[6:]]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert "page-chrome" not in {r.rule for r in out.removed}
+    dump = ["Skip to main content", "Share on Facebook", *paras]
+    out = cleaner.clean_document("\n\n".join(dump))
+    assert "page-chrome" in {r.rule for r in out.removed}
+
+
+def test_slideshow_slides_go_with_their_captions_and_the_article_stays() -> None:
+    """A gallery counted 1/5 .. 5/5 inside an article: each slide (counter and title,
+    caption, credit) goes; the article's paragraphs around it, its numbered list and a
+    dated list that does not count up stay."""
+    body = (
+        "Hotel owners told us the secrets of their trade, from the towels to the minibar, "
+        "and what guests should check when they arrive in their room."
+    )
+    slides: list[str] = []
+    for k in range(1, 6):
+        slides += [
+            f"{k}/5 Harbour scene number {k}",
+            f"Boats in the harbour at dawn, picture {k} of the series.",
+            "Harbour Photo Library",
+        ]
+    dates = ["12/22 Review of the week", "12/22 Harbour news", "12/23 Ferry times"]
+    paras = [
+        body,
+        "1. Take the blankets off the bed",
+        *slides,
+        body.replace("secrets", "tricks"),
+        *dates,
+    ]
+    out = cleaner.clean_document("\n\n".join(paras))
+    kept = out.text.split("\n\n")
+    assert kept == [
+        body,
+        "1. Take the blankets off the bed",
+        body.replace("secrets", "tricks"),
+        *dates,
+    ]
+    assert {r.rule for r in out.removed} == {"slideshow"}
+
+
+def test_a_menu_inside_a_table_cell_goes_and_a_data_row_stays() -> None:
+    """Extractors write a table cell's own "|" separators escaped ("\\|"): such a row is a
+    menu of a table-layout page; a row of data has plain cell borders only."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    menu = "| Home \\| Current Listings \\| Market Trends \\| Contact | |"
+    data = "| Groom | Each other | Corey, Sara |"
+    out = cleaner.clean_document("\n\n".join([body, data, menu]))
+    assert out.text.split("\n\n") == [body, data]
+    assert [r.rule for r in out.removed] == ["menu-line"]
+
+
+def test_dates_of_a_listing_stay_and_the_page_date_goes() -> None:
+    """A date on every other line, five times or more, dates a listing's entries (an
+    archive): content. The page's own date line still goes, into metadata."""
+    body = (
+        "The archive below lists every weekly report of the past year, with the date on "
+        "which each one was published and a short note on its subject."
+    )
+    entries: list[str] = []
+    for day in range(10, 16):
+        entries += [f"- Weekly report on the harbour, part {day}", f"December {day}, 2006"]
+    paras = ["Updated 5:32 PM ET, Wed January 12, 2022", body, *entries]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, *entries]
+    assert out.metadata["date"] == "Updated 5:32 PM ET, Wed January 12, 2022"
+
+
+def test_related_heading_with_only_teasers_after_it_closes_the_article() -> None:
+    """Under "Related" at the end, headlines and their blurbs (sentences too) go; a
+    "Related" heading followed by long body paragraphs cuts nothing but its list."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    teasers = [
+        "Storm closes the coast road",
+        "The coast road was closed for two days after the storm.",
+        "Ferry fares rise in spring",
+        "Fares go up by five per cent from April, the company said.",
+    ]
+    paras = [body, body.replace("Monday", "Tuesday"), "Related", *teasers]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == paras[:2]
+    later = "Later that week " + body.replace("Monday", "Friday") + " " + body
+    paras = [body, "Related", teasers[0], later, body.replace("Monday", "Sunday")]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, later, body.replace("Monday", "Sunday")]

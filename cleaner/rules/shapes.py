@@ -170,6 +170,13 @@ def _not_table_row(line: str) -> bool:
     return not line.startswith("|")
 
 
+def _menu_gate(line: str) -> bool:
+    # A table row is a menu only when a cell holds escaped pipes: extractors write a
+    # cell's own "|" separators as "\\|" ("| Home \\| Contact \\| Site Map | |"), which a
+    # table of data ("| Auckland | 1,628,900 |") never has.
+    return _not_table_row(line) or "\\|" in line
+
+
 def _few_words(line: str) -> bool:
     return line.count(" ") <= 3 and _not_table_row(line)
 
@@ -190,7 +197,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "player-timecodes": (60, ":", None),
     "timestamp": (90, "0123456789", _timestamp_gate),
     "breadcrumb": (200, ">»›", None),
-    "menu-line": (250, "|·•", _not_table_row),
+    "menu-line": (250, "|·•", _menu_gate),
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
