@@ -240,20 +240,26 @@ TEASER_BLURB_MAX_CHARS = 300
 _SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
 
 
+def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
+    """The short related-content headings ("More from Business") once the body has
+    started: a heading above the article ("Learn more" in a cookie banner) heads no list."""
+    headings: list[int] = []
+    body_started = False
+    for i, decision in enumerate(decisions):
+        if decision is None:
+            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
+        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
+            headings.append(i)
+    return headings
+
+
 def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The headlines listed under a related-content heading ("More from Business"):
     every following line that is headline-shaped (short, no full stop at its end),
     up to the first line that is not. Only once the body has started: a heading above
     the article ("Learn more" in a cookie banner) would take the headline with it."""
     n = len(paras)
-    headings: list[int] = []
-    body_started = False
-    for i in range(n):
-        decision = decisions[i]
-        if decision is None:
-            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
-        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
-            headings.append(i)
+    headings = _related_headings(paras, decisions)
     for i in headings:
         j = i + 1
         while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
@@ -272,14 +278,7 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     chrome is bounded as without them.
     """
     n = len(paras)
-    headings: list[int] = []
-    body_started = False
-    for i in range(n):
-        decision = decisions[i]
-        if decision is None:
-            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
-        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
-            headings.append(i)
+    headings = _related_headings(paras, decisions)
     if not headings:
         return
     longest_after = [0] * (n + 1)
