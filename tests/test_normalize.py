@@ -134,3 +134,18 @@ def test_a_repeated_step_runs_again_when_the_text_changed() -> None:
     result = clean_document("Le caf&Atilde;&copy; est ouvert.")
     assert result.text == "Le café est ouvert."
     assert result.repairs == ("html-residue", "mojibake")
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("&ampap;", "&ampap;"),  # not an entity: html.unescape would give "&ap;", then "≈"
+        ("&amp;amp; and &amp;lt;p&amp;gt;", "& and \n\n"),  # double-escaped residue, to the end
+        ("AT&amp;T, &eacute;t&eacute;, &#233;", "AT&T, été, é"),
+    ],
+)
+def test_html_residue_is_repaired_to_a_fixed_point(text: str, fixed: str) -> None:
+    from cleaner.normalize.residue import fix_html_residue
+
+    assert fix_html_residue(text) == fixed
+    assert fix_html_residue(fixed) == fixed

@@ -11,6 +11,7 @@ whose content is plain lower-case words (so code and JSON survive).
 from __future__ import annotations
 
 import html
+import html.entities
 
 import regex
 
@@ -51,8 +52,23 @@ _TEMPLATE = regex.compile(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}")
 _SPINNER = regex.compile(r"\{([\p{Ll}][\p{Ll}' ]{0,60}(?:\|[\p{Ll}][\p{Ll}' ]{0,60}){0,9})\}")
 
 
+#: Residue can hide residue: a double-escaped ``&amp;lt;p&amp;gt;`` decodes to ``&lt;p&gt;``,
+#: then to a ``<p>`` tag. The repair runs until the text stops changing (so that cleaning
+#: clean output changes nothing), at most this many times.
+RESIDUE_ROUNDS = 4
+
+
 def fix_html_residue(text: str) -> str:
     """Decode entities and drop HTML tags, comments and script bodies left in text."""
+    for _ in range(RESIDUE_ROUNDS):
+        fixed = _residue_once(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _residue_once(text: str) -> str:
     if "<" in text and not _QUOTED_SOURCE.search(text):
         text = _SCRIPT.sub("\n", text)
         text = _COMMENT.sub("", text)
@@ -61,8 +77,18 @@ def fix_html_residue(text: str) -> str:
         text = _TAG_BLOCK.sub(lambda m: "\n\n" if _is_residue(m, closed) else m.group(), text)
         text = _TAG_INLINE.sub(lambda m: "" if _is_residue(m, closed) else m.group(), text)
     if "&" in text and _ENTITY.search(text):
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _ENTITY.sub(_unescape, text)
     return text
+
+
+def _unescape(m: regex.Match[str]) -> str:
+    """A whole entity's character; an unknown name stays as it is (``html.unescape``
+    would decode the legacy prefix of ``&ampap;`` to ``&ap;``, which a second pass would
+    decode again: cleaning would not be idempotent)."""
+    entity = m.group()
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return html.entities.html5.get(entity[1:], entity)
 
 
 def _is_residue(m: regex.Match[str], closed: set[str]) -> bool:
