@@ -74,14 +74,14 @@ def test_fragment_without_head_is_html_text_mentioning_tags_is_not() -> None:
 
 
 def test_title_opens_the_text_only_when_the_page_shows_it() -> None:
-    from cleaner.html import shown_title
+    from cleaner.html import shown_headline
 
     body = "<body><h1>Storm closes the harbour</h1><p>The harbour closed on Monday.</p></body>"
-    assert shown_title("Storm closes the harbour", body) == "Storm closes the harbour"
-    assert shown_title("Storm closes the harbour - Daily Bugle", body) == (
+    assert shown_headline(["Storm closes the harbour"], body) == "Storm closes the harbour"
+    assert shown_headline(["Storm closes the harbour - Daily Bugle"], body) == (
         "Storm closes the harbour"
     )
-    assert shown_title("Untitled document", body) == ""  # a tab label, not a headline
+    assert shown_headline(["Untitled document"], body) == ""  # a tab label, not a headline
     page = (
         "<html><head><title>Tab label only</title></head><body><article>"
         + "<p>The harbour closed on Monday after the storm, the port authority said.</p>" * 3

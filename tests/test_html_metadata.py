@@ -16,7 +16,7 @@ def declared(head: str, body: str = "<p>Text.</p>", url: str | None = None) -> d
 
 def test_open_graph_and_meta_tags() -> None:
     fields = declared(
-        '<title>Harbour closes - Daily Bugle</title>'
+        "<title>Harbour closes - Daily Bugle</title>"
         '<meta property="og:title" content="Harbour closes">'
         '<meta name="author" content="By Ana Ruiz">'
         '<meta property="article:published_time" content="2023-04-05T10:00:00+02:00">'
@@ -101,3 +101,21 @@ def test_fallback_leaves_the_head_out() -> None:
     assert "html-fallback" in result.repairs
     assert "Tab label" not in result.text
     assert result.text.startswith("The library opens from nine to five")
+
+
+def test_author_markup_with_a_class_gives_its_name_and_a_time_is_no_byline() -> None:
+    body = (
+        '<time class="byline-date" datetime="2020-02-03">3 Feb</time>'
+        '<span class="author" itemprop="author"><img alt=""><span itemprop="name">'
+        "Li Wei</span> (Reuters staff)</span>"
+    )
+    fields = declared("", body)
+    assert fields["byline"] == "Li Wei"
+    assert fields["date"] == "2020-02-03"
+
+
+def test_a_headshot_link_does_not_hide_the_author_named_later() -> None:
+    body = (
+        '<a rel="author" href="/p/1"><img src="x.jpg"></a><a rel="author" href="/p/1">Ana Ruiz</a>'
+    )
+    assert declared("", body)["byline"] == "Ana Ruiz"

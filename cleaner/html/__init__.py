@@ -45,7 +45,7 @@ _META_CHARSET = re.compile(
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = frozenset(
     "p div section article header footer aside nav main li h1 h2 h3 h4 h5 h6 tr br td th "
-    "dt dd figcaption blockquote pre title".split()
+    "dt dd figcaption blockquote pre".split()
 )
 #: How much of a text is looked at to tell HTML from text that mentions tags.
 SNIFF_CHARS = 4096
@@ -72,6 +72,12 @@ def looks_like_html(data: str | bytes) -> bool:
     return len(_HTML_BODY.findall(head)) >= 3 or len(_HTML_TAG.findall(head)) >= FRAGMENT_MIN_TAGS
 
 
+def _printable(html: str) -> bool:
+    """No control character, surrogate or non-character (``_XML_INVALID``) in ``html``: a
+    C test that passes on most pages, where the class search costs about 0.6 ms a page."""
+    return html.replace("\n", " ").replace("\t", " ").replace("\r", " ").isprintable()
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode a page: BOM, strict UTF-8, its declared charset, then detection."""
     declared = _META_CHARSET.search(data[: SNIFF_CHARS * 4])
@@ -85,7 +91,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
 
     # lxml refuses text with C0 control characters (a fuzzer found it); they are never
     # content, and the repairs would remove them anyway.
-    html = _XML_INVALID.sub("", html)
+    if not _printable(html):
+        html = _XML_INVALID.sub("", html)
     # The page is parsed once: its metadata is read from the tree, and trafilatura
     # extracts from a copy of it.
     try:
@@ -98,7 +105,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
     titles: tuple[str, ...] = ()
     doc = None
     if tree is not None:
-        declared = page_metadata(tree, url)
+        declared = page_metadata(tree, url, html)
         metadata, titles = dict(declared.fields), declared.titles
         try:
             doc = trafilatura.bare_extraction(
@@ -133,11 +140,6 @@ def _opens_with_one(text: str, titles: tuple[str, ...]) -> bool:
         if any(len(p) >= 8 and first.startswith(p.casefold()) for p in parts):
             return True
     return False
-
-
-def shown_title(title: str, html: str) -> str:
-    """``title`` as the page shows it (see ``shown_headline``), or ``""``."""
-    return shown_headline([title], html)
 
 
 def shown_headline(titles: Sequence[str], html: str) -> str:

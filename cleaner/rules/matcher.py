@@ -276,9 +276,7 @@ class PhraseMatcher:
 
     def _head_keys(self, start: str) -> tuple[str, ...]:
         """The bucket keys, longest first, of a line that starts with ``start``."""
-        head = start.lower()
-        if len(head) != len(start):
-            head = _lower(start)
+        head = _lower_line(start)
         keys = tuple(
             head[:n] for n in self._key_lengths if n <= len(head) and head[:n] in self._by_key
         )
