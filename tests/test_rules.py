@@ -333,3 +333,58 @@ def test_related_heading_with_only_teasers_after_it_closes_the_article() -> None
     paras = [body, "Related", teasers[0], later, body.replace("Monday", "Sunday")]
     out = cleaner.clean_document("\n\n".join(paras))
     assert out.text.split("\n\n") == [body, later, body.replace("Monday", "Sunday")]
+
+
+def test_blurbs_cut_short_by_an_ellipsis_are_teasers_at_any_length() -> None:
+    """Jetpack-style related posts: an excerpt of another post, cut with "…", its date
+    and its category. Longer than a teaser blurb, but cut short: not the article's text.
+    A long paragraph after "Related" that ends as a sentence stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    excerpt = (
+        "The survey collected answers from more than twice as many readers as the year "
+        "before, and the results came with a long note on who answered and who did not, "
+        "which the editors said mattered more than the numbers themselves, since the "
+        "readers who answer surveys are not the readers who do not, and the gap between "
+        "them has grown every year since the first one was run in the old town hall…"
+    )
+    assert len(excerpt) > 300
+    article = [body.replace("Monday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    paras = [*article, "Related", excerpt, "March 17, 2016", 'In "News"']
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == article
+    whole = excerpt.removesuffix("…") + "."
+    kept = cleaner.clean_document("\n\n".join([*article, "Related", whole]))
+    assert whole in kept.text
+
+
+def test_a_short_line_shown_twice_in_a_row_goes_on_a_page_with_many_pairs() -> None:
+    """Past ``DUPLICATE_MAX_PAIRS`` the page repeats on purpose, but a chart title shown
+    twice with nothing between is still a scraping accident."""
+    quotes = [f"Quoted post number {i} says the ferry was late again today." for i in range(5)]
+    charts = ["Interest payments on the national debt"] * 2
+    text = "\n\n".join(["Forum thread title", *quotes, *charts, "Replies follow.", *quotes])
+    out = cleaner.clean(text)
+    assert out.count("Quoted post number 0") == 2
+    assert out.count("Interest payments on the national debt") == 1
+
+
+def test_hatnotes_go_and_do_not_split_the_article() -> None:
+    """Wiki hatnotes ("Main article: ...") go as navigation; around an infobox's short
+    lines they are not chrome that splits the page into blocks."""
+    body = (
+        "The islands were settled by Polynesians between 1250 and 1300, and developed a "
+        "distinctive culture over the following centuries."
+    )
+    infobox = [f"Field {k} value {k}" for k in range(12)]
+    paras = ["Skip to main content", "Share on Facebook", *infobox]
+    for k in range(3):
+        paras += [f"Section {k}", f"Main article: History of section {k}"]
+        paras += [body.replace("islands", f"islands {k}"), f"Its capital is town {k}.", *infobox]
+    out = cleaner.clean_document("\n\n".join(paras))
+    kept = out.text.split("\n\n")
+    assert [f"Its capital is town {k}." in kept for k in range(3)] == [True] * 3
+    hatnotes = [r for r in out.removed if r.rule == "hatnote"]
+    assert [r.text for r in hatnotes] == [f"Main article: History of section {k}" for k in range(3)]

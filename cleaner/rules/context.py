@@ -237,6 +237,10 @@ TEASER_MAX_CHARS = 160
 #: Under a related-content heading that no body paragraph follows, the rest of the page
 #: is the teasers' headlines and blurbs: lines of at most this many characters.
 TEASER_BLURB_MAX_CHARS = 300
+#: A blurb cut short by the site ("... has turned…") is an excerpt of another page
+#: whatever its length, up to this many characters (Jetpack cuts at about 300 words' worth).
+TEASER_CUT_MAX_CHARS = 700
+_CUT_SHORT = regex.compile(r"\w(?:…|\.\.\.|\[…\]|\[\.\.\.\])[\"”’»)]?$")
 _SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
 
 
@@ -271,8 +275,9 @@ def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
 def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The teasers under the last related-content heading: when every kept line after
     the heading is short (at most ``TEASER_BLURB_MAX_CHARS``: headlines, teaser blurbs,
-    source names) and they are less text than what precedes it, the heading closes the
-    article and the rest of the page goes, blurbs included (as under a comment heading).
+    source names; or a blurb the site cut short with an ellipsis) and they are less text
+    than what precedes it, the heading closes the article and the rest of the page goes,
+    blurbs included (as under a comment heading).
 
     Runs after ``page-chrome``: the blurbs are prose, and while they stand the page's
     chrome is bounded as without them.
@@ -285,7 +290,11 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     chars_after = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
         kept = len(paras[i]) if decisions[i] is None else 0
-        longest_after[i] = max(longest_after[i + 1], kept)
+        if TEASER_BLURB_MAX_CHARS < kept <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(paras[i]):
+            kept_shape = TEASER_BLURB_MAX_CHARS
+        else:
+            kept_shape = kept
+        longest_after[i] = max(longest_after[i + 1], kept_shape)
         chars_after[i] = chars_after[i + 1] + kept
     total = chars_after[0]
     for i in headings:
@@ -446,6 +455,10 @@ CHROME_EVIDENCE_RULES = frozenset(
         "comment-form",
     }
 )
+#: Phrase rules whose lines stand inside an article, not between it and the page: a
+#: wiki's hatnotes ("Main article: ...") head its sections, and a run of them around an
+#: infobox must not split the article into blocks.
+IN_ARTICLE_RULES = frozenset({"hatnote"})
 #: A wrapped line of prose is long; a menu item going on in lower case is not.
 WRAPPED_MIN_CHARS = 40
 _SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$")
@@ -536,7 +549,7 @@ def _main_block(
             current.append(i)
         elif decision is None:
             gap_kept.append(i)
-        elif decision[0] in phrase_rules:
+        elif decision[0] in phrase_rules and decision[0] not in IN_ARTICLE_RULES:
             gap_phrases += 1
     current.extend(gap_kept)
     if current:
@@ -654,19 +667,26 @@ def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
             long_keys.add(key)
             long_total += 1
     pairs = sum(1 for c in counts.values() if c == DUPLICATE_COPIES)
-    if pairs > DUPLICATE_MAX_PAIRS:
-        return  # quoted posts, code, listings: a page that repeats this much means to
+    # Quoted posts, code, listings: a page that repeats this much means to. Only a short
+    # line shown twice in a row (a chart's title above its picture and in its alt text)
+    # still goes there: content does not say the same line twice with nothing between.
+    only_adjacent = pairs > DUPLICATE_MAX_PAIRS
     long_repeated = sum(counts[k] for k in long_keys if counts[k] == DUPLICATE_COPIES)
     allow_long = long_repeated <= DUPLICATE_MAX_LONG_SHARE * long_total
-    shown: set[str] = set()
+    shown: dict[str, int] = {}
+    last_kept = -1
     for i, key in enumerate(keys):
-        if key is None or counts[key] != DUPLICATE_COPIES:
+        if decisions[i] is not None:
             continue
-        if key in shown:
-            if allow_long or key not in long_keys:
-                decisions[i] = ("duplicate", "repeats an earlier paragraph")
-        else:
-            shown.add(key)
+        if key is not None and counts[key] == DUPLICATE_COPIES:
+            if key in shown:
+                adjacent = shown[key] == last_kept and key not in long_keys
+                if adjacent or (not only_adjacent and (allow_long or key not in long_keys)):
+                    decisions[i] = ("duplicate", "repeats an earlier paragraph")
+                    continue
+            else:
+                shown[key] = i
+        last_kept = i
 
 
 def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
