@@ -8,7 +8,7 @@ OUT ?= out
 WORKERS ?= 0
 ARGS ?=
 
-.PHONY: install test lint golden clean-text clean-corpus bench bench-quality bench-batch pin-floors fuzz
+.PHONY: install test lint golden clean-text clean-corpus bench bench-quality bench-html bench-batch pin-floors fuzz
 
 $(BIN)/cleaner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ clean-corpus: install  ## a corpus step: make clean-corpus IN=shards/ OUT=clean/
 
 bench: install  ## throughput next to ftfy.fix_text, measured in the same run
 	$(BIN)/python bench/speed.py
+
+bench-html: install  ## HTML mode: our time per page against trafilatura alone, same pages, same rounds
+	$(BIN)/python bench/html_speed.py
 
 bench-batch: install  ## cleaner batch on a generated 200 MB corpus at 1 and 2 workers, with memory
 	$(BIN)/python bench/batch_speed.py --mb 200

@@ -82,6 +82,15 @@ def test_title_opens_the_text_only_when_the_page_shows_it() -> None:
         "Storm closes the harbour"
     )
     assert shown_headline(["Untitled document"], body) == ""  # a tab label, not a headline
+    # With the tree, the headings answer first, and markup inside a heading does not
+    # split its words ("Of <em>Metroid</em>, One" reads "Of Metroid, One").
+    import lxml.html
+
+    marked = "<body><h1><a href='/x'>The Story Of <em>Metroid</em>, One Of Many</a></h1></body>"
+    tree = lxml.html.document_fromstring(marked)
+    title = "The Story Of Metroid, One Of Many"
+    assert shown_headline([title], marked, tree) == title
+    assert shown_headline(["Untitled document"], body, lxml.html.document_fromstring(body)) == ""
     page = (
         "<html><head><title>Tab label only</title></head><body><article>"
         + "<p>The harbour closed on Monday after the storm, the port authority said.</p>" * 3
