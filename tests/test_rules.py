@@ -388,3 +388,28 @@ def test_hatnotes_go_and_do_not_split_the_article() -> None:
     assert [f"Its capital is town {k}." in kept for k in range(3)] == [True] * 3
     hatnotes = [r for r in out.removed if r.rule == "hatnote"]
     assert [r.text for r in hatnotes] == [f"Main article: History of section {k}" for k in range(3)]
+
+
+def test_comments_under_anonymous_commenters_go_without_a_heading() -> None:
+    """Comments shown with no heading, each under the name the widget gives a commenter
+    who left none: the first such name opens the section. Once is not enough (a quote
+    signed "Anonymous" closes many an article)."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    article = [body.replace("Monday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    comments = ["Anonymous", "Great piece, thanks.", "Anonymous", "I was on that ferry."]
+    out = cleaner.clean_document("\n\n".join([*article, *comments]))
+    assert out.text.split("\n\n") == article
+    assert {r.rule for r in out.removed} == {"comment-section"}
+    signed = [*article, "“The sea gives and the sea takes.”", "Anonymous", "The port reopens."]
+    assert cleaner.clean("\n\n".join(signed)).split("\n\n") == signed
+
+
+def test_tag_lines_go_and_a_sentence_about_topics_stays() -> None:
+    body = "Topics like mapping and security are concepts every journalist should know."
+    text = "\n\n".join(["Topics: uber, libertarians, sharing economy", body, "Tags: a, b"])
+    out = cleaner.clean_document(text)
+    assert out.text == body
+    assert [r.rule for r in out.removed] == ["tag-list", "tag-list"]

@@ -70,6 +70,9 @@ CONTAINED_KEY = 40
 #: and only when what follows the heading is no longer than what precedes it: losing body
 #: text is worse than keeping a comment.
 COMMENT_MIN_BODY_BEFORE = 3
+#: A commenter named only by the widget ("Anonymous", ``lexicon/comment-authors.txt``)
+#: on a line of its own, this many times: the first opens the comment section.
+COMMENT_AUTHOR_MIN_LINES = 2
 BODY_LIKE_CHARS = 100
 #: Dump headers sit in the first lines: a date, the headline, a URL, in some order.
 DUMP_HEADER_SCAN = 4
@@ -78,6 +81,7 @@ DUMP_HEADER_SCAN = 4
 def warm_up() -> None:
     """Compile the lexicon patterns now rather than on the first document."""
     _caption_regexes()
+    _comment_author()
 
 
 def fingerprint(text: str) -> str:
@@ -602,8 +606,22 @@ def _is_sentence(text: str) -> bool:
 
 
 def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
-    """Cut from the first comment heading that closes the article to the end."""
-    openers = seen.openers
+    """Cut from the first comment heading that closes the article to the end.
+
+    Besides the comment headings (phrase rules that cut to the end), the first of
+    ``COMMENT_AUTHOR_MIN_LINES`` or more lines naming a commenter the way a widget does
+    for one who gave no name ("Anonymous", "Gast") opens the section: comments shown
+    without a heading.
+    """
+    openers = set(seen.openers)
+    authors = _comment_author()
+    named = [
+        i
+        for i, p in enumerate(paras)
+        if decisions[i] is None and len(p) <= COMMENT_AUTHOR_MAX_CHARS and authors.fullmatch(p)
+    ]
+    if len(named) >= COMMENT_AUTHOR_MIN_LINES:
+        openers.add(named[0])
     if not openers:
         return
     sizes = [len(p) for p in paras]
@@ -618,6 +636,8 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
             ):
                 return  # the article's longest stretch comes after the heading: not comments
             if total - before_chars - sizes[i] <= before_chars:
+                if decisions[i] is None:
+                    decisions[i] = ("comment-section", f"commenter {paras[i]!r} opens comments")
                 for j in range(i + 1, len(paras)):
                     if decisions[j] is None:
                         decisions[j] = ("comment-section", f"after comment heading {paras[i]!r}")
@@ -625,6 +645,19 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
         if decisions[i] is None:
             before_chars += sizes[i]
             body_before += sizes[i] >= BODY_LIKE_CHARS
+
+
+COMMENT_AUTHOR_MAX_CHARS = 40
+
+
+@cache
+def _comment_author() -> regex.Pattern[str]:
+    names = sorted(set(lexicon_lines("comment-authors.txt")), key=len, reverse=True)
+    alternation = "|".join(regex.escape(n) for n in names)
+    return regex.compile(
+        rf"(?:{alternation})(?: (?:says|said|wrote|sagt|schrieb|dit|dice|disse|zegt))?:?",
+        regex.IGNORECASE,
+    )
 
 
 def _longest_body_run(paras: list[str], decisions: list[Decision], indices: range) -> int:
