@@ -166,6 +166,7 @@ class Pipeline:
                     if rule.metadata == "byline":
                         value = _BYLINE_PREFIX.sub("", value)
                     metadata.setdefault(rule.metadata, value)
+        self._table_rows(paras, decisions)
         ctx.label_subheadings(paras, decisions, seen)
         if "timestamp" in enabled:
             ctx.listing_dates(paras, decisions, seen)
@@ -173,6 +174,73 @@ class Pipeline:
             if rule_id in enabled:
                 rule_step(paras, decisions, seen)
         return decisions, metadata
+
+    def _table_rows(self, paras: list[str], decisions: list[Decision]) -> None:
+        """Table rows (layout tables of old sites, as extractors flatten them) whose every
+        cell is chrome: each cell is judged as a line of its own, and the row goes when
+        all of them are recognised (a footer's links and its copyright, a breadcrumb
+        and its label), or when enough are and the rest are menu items."""
+        rows: list[tuple[int, list[str]]] = []
+        for i, text in enumerate(paras):
+            if decisions[i] is None and text.startswith("|"):
+                cells = _cells(text)
+                if cells:
+                    rows.append((i, cells))
+        if not rows:
+            return
+        flat = [cell for _, cells in rows for cell in cells]
+        owner = [k for k, (_, cells) in enumerate(rows) for _ in cells]
+        verdict: list[str | None] = [None] * len(flat)
+        rules = self.rules
+        for matcher, shapes in ((self._phrases, False), (self._shapes, True)):
+            for j, rule_id in matcher.scan(flat):
+                rule = rules[rule_id]
+                cell = flat[j]
+                if verdict[j] is not None or len(cell) > rule.max_chars:
+                    continue
+                if shapes and rule_id not in _TABLE_SHAPES:
+                    continue
+                if rule.labels_only and cell.endswith(".") and not cell.endswith(".."):
+                    continue
+                verdict[j] = rule_id
+        by_row: list[list[str | None]] = [[] for _ in rows]
+        for j, k in enumerate(owner):
+            by_row[k].append(verdict[j])
+        for (i, cells), found in zip(rows, by_row, strict=True):
+            known = [r for r in found if r is not None]
+            if not known:
+                continue
+            rest = [c for c, r in zip(cells, found, strict=True) if r is None]
+            enough = len(known) >= min(TABLE_MENU_MIN_CHROME, len(cells) / 2)
+            menu = enough and all(
+                _TABLE_ITEM.fullmatch(c) and c.count(" ") < 4 for c in rest
+            )
+            if not rest or menu:
+                decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
+
+
+def _cells(row: str) -> list[str] | None:
+    """The non-empty cells of a table row as extractors write it (``| a | b |``, a pipe
+    inside a cell escaped as ``\\|``), or ``None`` when ``row`` is not one."""
+    if len(row) < 3 or row[0] != "|" or row[-1] != "|" or row.count("|") < 2:
+        return None
+    return [c for c in (c.strip() for c in _CELL_SPLIT.split(row[1:-1])) if c]
+
+
+#: Cells split at every pipe, escaped ones too: a cell of links joined by pipes
+#: ("Privacy Policy \\| Help") is judged link by link.
+_CELL_SPLIT = regex.compile(r"\\?\|")
+#: A menu item in a table row: a few words, no digits, no question or exclamation.
+_TABLE_ITEM = regex.compile(r"[^\d?!|]{1,32}")
+#: Cell rules that make a table row chrome: a cell is judged as a line is, but a cell's
+#: date, number or count is the table's data ("| | Wednesday, 12 Jul, 2006 | |"), so only
+#: phrase rules and the menu and breadcrumb shapes count.
+_TABLE_SHAPES = frozenset({"menu-line", "breadcrumb"})
+#: A row of menu items ("| Home | | Reviews | | Podcasts |", a layout table's navigation)
+#: is chrome when this many of its cells (or half of them) are recognised chrome and the
+#: rest are menu items (a few words, no digits): a data table's header row names no site
+#: section, let alone two.
+TABLE_MENU_MIN_CHROME = 2
 
 
 def _check_budget(budget: float | None, spent: float, stage: str) -> None:

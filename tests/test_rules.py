@@ -413,3 +413,27 @@ def test_tag_lines_go_and_a_sentence_about_topics_stays() -> None:
     out = cleaner.clean_document(text)
     assert out.text == body
     assert [r.rule for r in out.removed] == ["tag-list", "tag-list"]
+
+
+def test_table_rows_of_chrome_cells_go_and_data_rows_stay() -> None:
+    """Layout tables flattened by an extractor: a row whose cells are a footer's links
+    and its copyright, a breadcrumb with its label, or site sections goes; a data row,
+    a header row and a row with a date stay (a cell is judged as a line is, but only
+    phrases and the menu shapes count: a date in a table is its data)."""
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    chrome = [
+        "| User Agreement \\| Ethics Policy \\| Privacy Policy "
+        "| ©2006 About, Inc. All rights reserved. |",
+        "| You are here: | About>Sports>Bicycling |",
+        "| Archives | Calendar | Subscribe | Write for LWN | LWN.net FAQ | Sponsors |",
+    ]
+    data = [
+        "| City | Population | Area |",
+        "| Auckland | 1,628,900 | 1,086 km² |",
+        "| | Wednesday, 12 Jul, 2006 | |",
+        "| Home | Away | Score |",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *chrome, *data]))
+    assert out.text.split("\n\n") == [body, *data]
+    assert [r.text for r in out.removed] == chrome
+    assert out.removed[-1].reason == "table row of chrome cells (site-label, site-label)"
