@@ -437,3 +437,22 @@ def test_table_rows_of_chrome_cells_go_and_data_rows_stay() -> None:
     assert out.text.split("\n\n") == [body, *data]
     assert [r.text for r in out.removed] == chrome
     assert out.removed[-1].reason == "table row of chrome cells (site-label, site-label)"
+
+
+def test_excerpts_cut_at_the_same_length_go_and_referenced_paragraphs_stay() -> None:
+    """A stream of teasers, each cut by the site mid-sentence at about 300 characters,
+    goes; paragraphs that end in reference marks ("[12]", "[citation needed]") and a
+    bulleted list that does not end its items with full stops are the article's."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    words = "the council said the new rules would apply from spring and that operators " * 6
+    excerpts = [f"Story {k}: " + words[k : k + 290].strip() for k in range(3)]
+    assert all(not e.endswith(".") for e in excerpts)
+    refs = [body.removesuffix(".") + f" as reported.[{k}][{k + 1}]" for k in range(3)]
+    items = [f"- Item {k} of a list the writer made, " + words[:130].strip() for k in range(3)]
+    paras = [body, *refs, *items, *excerpts]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, *refs, *items]
+    assert {r.rule for r in out.removed} == {"related-list"}

@@ -310,6 +310,58 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
             return
 
 
+#: Excerpts of other articles cut at a fixed length by the site ("... as a writer,
+#: producer and"): at least this many in a row, each this long at least, none ending a
+#: sentence, their lengths within ``EXCERPT_MAX_SPREAD`` of each other (the site's cut).
+#: Body paragraphs end their sentences; a hard-wrapped line is shorter and is joined
+#: before the rules run.
+EXCERPT_MIN_RUN = 3
+EXCERPT_MIN_CHARS = 120
+EXCERPT_MAX_SPREAD = 1.3
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;。！？][\"”’»)\]*]*$")
+#: A list item ("- Web Console ...", "1. ...") is the writer's list, not an excerpt.
+_LIST_ITEM = regex.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)]) ")
+
+
+def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """Runs of teaser excerpts cut at the same length, mid-sentence, in a row."""
+    run: list[int] = []
+    for i in [*range(len(paras)), None]:
+        if i is not None and decisions[i] is not None:
+            continue
+        if i is not None and _cut_excerpt(paras[i]):
+            lengths = [len(paras[j]) for j in run] + [len(paras[i])]
+            if max(lengths) <= EXCERPT_MAX_SPREAD * min(lengths):
+                run.append(i)
+                continue
+            _drop_excerpts(paras, decisions, run)
+            run = [i]
+            continue
+        _drop_excerpts(paras, decisions, run)
+        run = []
+
+
+def _cut_excerpt(text: str) -> bool:
+    return (
+        EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS
+        and text[0] != "|"
+        and not _LIST_ITEM.match(text)
+        and not _ENDS_SENTENCE.search(_REFERENCES.sub("", text))
+    )
+
+
+#: Reference marks at a paragraph's end ("... a publicity stunt.[36][39]", "[MP3]",
+#: "[citation needed]"): the sentence ends before them.
+_REFERENCES = regex.compile(r"(?:\s*\[[^\[\]]{1,40}\])+$")
+
+
+def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int]) -> None:
+    if len(run) >= EXCERPT_MIN_RUN:
+        reason = f"one of {len(run)} excerpts cut mid-sentence at about the same length"
+        for j in run:
+            decisions[j] = ("related-list", reason)
+
+
 def _headline_shaped(text: str) -> bool:
     return len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
 
@@ -784,6 +836,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("comment-section", comment_section),
     ("page-chrome", page_chrome),
     ("related-list", teaser_tail),
+    ("related-list", cut_excerpts),
     ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
