@@ -456,3 +456,15 @@ def test_excerpts_cut_at_the_same_length_go_and_referenced_paragraphs_stay() -> 
     out = cleaner.clean_document("\n\n".join(paras))
     assert out.text.split("\n\n") == [body, *refs, *items]
     assert {r.rule for r in out.removed} == {"related-list"}
+
+
+def test_a_chinese_comment_list_is_cut_after_a_chinese_article() -> None:
+    """Chinese paragraphs are short in characters; under a comment heading
+    ("留言列表 (42)") the comments still go once the article is long enough."""
+    article = [
+        f"第{k}天我們沿著溪谷走到部落，山上的楓葉已經紅了一半，營地主人準備了熱湯和烤肉。"
+        for k in range(1, 6)
+    ]
+    comments = ["留言列表 (42)", "照片真的好美！", "期待下次的分享", "這個地方記下來了"]
+    out = cleaner.clean_document("\n\n".join([*article, *comments]))
+    assert out.text.split("\n\n") == article

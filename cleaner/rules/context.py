@@ -696,10 +696,21 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
                 return
         if decisions[i] is None:
             before_chars += sizes[i]
-            body_before += sizes[i] >= BODY_LIKE_CHARS
+            body_before += _weighted_len(paras[i]) >= BODY_LIKE_CHARS
 
 
 COMMENT_AUTHOR_MAX_CHARS = 40
+#: Scripts written without spaces say in one character what others say in a word: a
+#: Chinese or Japanese paragraph of 40 characters is a paragraph of body text.
+CJK_CHAR_WEIGHT = 3
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _weighted_len(text: str) -> int:
+    """Length with each CJK character counted ``CJK_CHAR_WEIGHT`` times."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (CJK_CHAR_WEIGHT - 1) * len(_CJK.findall(text))
 
 
 @cache
