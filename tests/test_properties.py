@@ -78,3 +78,15 @@ def test_bytes_give_text_or_a_typed_error(data: bytes) -> None:
 def test_articles_keep_their_headline_and_lose_no_body_sentence(text: str) -> None:
     out = cleaner.clean(text)
     assert out
+
+
+def test_idempotent_when_later_rules_bring_a_date_line_to_the_top() -> None:
+    """Found by hypothesis: a menu run or a duplicate removed above a date line made it a
+    dump header only on the second clean. The header is now looked for again at the end."""
+    for text in (
+        "A<BR>A<HR>A\r00000101\r" + "0" * 100,
+        "Home\nNews\nSport\n2024-01-01\nBody of the story, long enough to be a paragraph.",
+        "x the the the the x\rSkip to main content\rX THE THE THE THE X\r20000101",
+    ):
+        once = cleaner.clean(text)
+        assert cleaner.clean(once) == once

@@ -128,7 +128,7 @@ def _dump_line(text: str) -> tuple[str, str] | None:
     """``("date", ISO date)`` or ``("url", URL)`` for a dump header line, else None."""
     date = _DUMP_DATE.fullmatch(text)
     if date:
-        if 1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31:
+        if 1800 <= int(date[1]) <= 2199 and 1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31:
             return "date", f"{date[1]}-{date[2]}-{date[3]}"
         return None
     return ("url", text) if _DUMP_URL.fullmatch(text) else None
@@ -839,10 +839,13 @@ ContextRule = Callable[[list[str], list[Decision], Seen], None]
 #: (SPEC: a widget repeating the headline goes, the headline stays), corpus boilerplate
 #: at the very end.
 ORDER: tuple[tuple[str, ContextRule], ...] = (
-    ("dump-header", dump_header),
     ("picture-caption", picture_caption),
     ("related-list", related_list),
+    # After the menu runs: a menu above the dump header is not its headline (and a date
+    # line under a menu would otherwise be a dump header only once the menu is gone: a
+    # second clean would remove what the first kept).
     ("menu-run", menu_run),
+    ("dump-header", dump_header),
     ("ad-copy", ad_copy),
     ("comment-section", comment_section),
     ("page-chrome", page_chrome),
@@ -852,4 +855,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
     ("recurring-in-source", recurring),
+    # Once more at the end: a date line that the removals above brought to the top is
+    # the header a second clean would find (cleaning twice must change nothing).
+    ("dump-header", dump_header),
 )
