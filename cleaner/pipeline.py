@@ -235,7 +235,7 @@ _TABLE_ITEM = regex.compile(r"[^\d?!|]{1,32}")
 #: Cell rules that make a table row chrome: a cell is judged as a line is, but a cell's
 #: date, number or count is the table's data ("| | Wednesday, 12 Jul, 2006 | |"), so only
 #: phrase rules and the menu and breadcrumb shapes count.
-_TABLE_SHAPES = frozenset({"menu-line", "breadcrumb"})
+_TABLE_SHAPES = frozenset({"menu-line", "breadcrumb", "title-case-run"})
 #: A row of menu items ("| Home | | Reviews | | Podcasts |", a layout table's navigation)
 #: is chrome when this many of its cells (or half of them) are recognised chrome and the
 #: rest are menu items (a few words, no digits): a data table's header row names no site

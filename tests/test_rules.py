@@ -468,3 +468,26 @@ def test_a_chinese_comment_list_is_cut_after_a_chinese_article() -> None:
     comments = ["留言列表 (42)", "照片真的好美！", "期待下次的分享", "這個地方記下來了"]
     out = cleaner.clean_document("\n\n".join([*article, *comments]))
     assert out.text.split("\n\n") == article
+
+
+def test_a_menu_flattened_into_a_long_title_case_line_goes() -> None:
+    """Twenty and more title-case links on one line, no sentence and hardly a comma: a
+    menu. A long title-case headline (fewer words), a list of names (commas after each)
+    and a shouting job advert stay."""
+    menu = (
+        "Training Where to Ride Racing Beginning Cycling Weight Loss Famous Cyclists Womens "
+        "Cycling Equipment Maintenance Bike Reviews Road Bikes Mountain Bikes Touring"
+    )
+    headline = (
+        "Stack Overflow Jobs Data Shows ReactJS Skills in High Demand, WordPress Market "
+        "Oversaturated with Developers – WordPress Tavern"
+    )
+    names = ", ".join(f"Player Number{k} Smith" for k in range(10))
+    advert = (
+        "Administrative Support Job type: Full time SEVERAL FULL AND PART-TIME OPPORTUNITIES "
+        "FOR THE FOLLOWING POSITIONS Office Clerk Data Entry Receptionist Mail Room Typist"
+    )
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    out = cleaner.clean_document("\n\n".join([headline, body, names, advert, menu]))
+    assert out.text.split("\n\n") == [headline, body, names, advert]
+    assert [r.rule for r in out.removed] == ["title-case-run"]

@@ -327,7 +327,7 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
     """Runs of teaser excerpts cut at the same length, mid-sentence, in a row."""
     run: list[int] = []
     for i in [*range(len(paras)), None]:
-        if i is not None and decisions[i] is not None:
+        if i is not None and decisions[i] is not None and decisions[i][0] != "title-case-run":
             continue
         if i is not None and _cut_excerpt(paras[i]):
             lengths = [len(paras[j]) for j in run] + [len(paras[i])]
@@ -359,7 +359,8 @@ def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int]) 
     if len(run) >= EXCERPT_MIN_RUN:
         reason = f"one of {len(run)} excerpts cut mid-sentence at about the same length"
         for j in run:
-            decisions[j] = ("related-list", reason)
+            if decisions[j] is None:  # a flattened menu among them keeps its own rule
+                decisions[j] = ("related-list", reason)
 
 
 def _headline_shaped(text: str) -> bool:

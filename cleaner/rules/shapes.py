@@ -140,6 +140,14 @@ def shape_phrases() -> tuple[Phrase, ...]:
             r"|[^()\n]{1,80} via [^()\n]{1,80})\)",
             "Wendy Sherman, left, and Sergei Ryabkov. (Denis Balibouse/Pool/AFP via Getty Images)",
         ),
+        (
+            "title-case-run",
+            # The decision is the gate's (_title_case_run); the pattern only bounds it.
+            r"[^\n]{120,1000}",
+            "Training Where to Ride Racing Beginning Cycling Weight Loss Famous Cyclists "
+            "Womens Cycling Equipment Maintenance Bike Reviews Road Bikes Mountain Bikes "
+            "Touring Commuting Kids Bikes Helmets Clothing Shoes Accessories Glossary",
+        ),
     ]
     return tuple(
         Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}", _GATES[rule])
@@ -177,6 +185,35 @@ def _menu_gate(line: str) -> bool:
     return _not_table_row(line) or "\\|" in line
 
 
+#: A menu flattened into one long line: link after link in title case, no sentence,
+#: hardly a comma (a list of names has one after each), few words in capitals (a job
+#: advert shouts). Prose capitalises a fifth of its words, German nouns about a third.
+TITLE_RUN_MIN_CHARS = 120
+TITLE_RUN_MIN_WORDS = 20
+TITLE_RUN_MIN_CAPITALISED = 0.8
+TITLE_RUN_MAX_COMMAS = 0.1
+TITLE_RUN_MAX_SHOUTED = 0.25
+_RUN_WORDS = re.compile(r"[^\W\d_][^\W\d_'’.&-]*[^\W\d_]")
+_RUN_SENTENCE = re.compile(r"[.!?][\"”’)]? +[\"“(]?[^\W\d_](?![^\W\d_]*\.)")
+
+
+def _title_case_run(line: str) -> bool:
+    if len(line) < TITLE_RUN_MIN_CHARS:
+        return False
+    words = _RUN_WORDS.findall(line)
+    n = len(words)
+    if n < TITLE_RUN_MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    if capitalised < TITLE_RUN_MIN_CAPITALISED * n:
+        return False
+    if line.count(",") + line.count(";") > TITLE_RUN_MAX_COMMAS * n:
+        return False
+    if sum(w.isupper() for w in words) > TITLE_RUN_MAX_SHOUTED * n:
+        return False
+    return not _RUN_SENTENCE.search(line)
+
+
 def _few_words(line: str) -> bool:
     return line.count(" ") <= 3 and _not_table_row(line)
 
@@ -201,4 +238,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
+    "title-case-run": (1000, " ", _title_case_run),
 }
