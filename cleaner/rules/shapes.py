@@ -197,8 +197,13 @@ _RUN_WORDS = re.compile(r"[^\W\d_][^\W\d_'’.&-]*[^\W\d_]")
 _RUN_SENTENCE = re.compile(r"[.!?][\"”’)]? +[\"“(]?[^\W\d_](?![^\W\d_]*\.)")
 
 
+#: Three lower-case words in a row: prose, found within its first words by one C search
+#: (the words of a long line are not counted unless this fails).
+_LOWER_RUN = regex.compile(r"(?:^|\s)\p{Ll}\S*\s+\p{Ll}\S*\s+\p{Ll}")
+
+
 def _title_case_run(line: str) -> bool:
-    if len(line) < TITLE_RUN_MIN_CHARS:
+    if len(line) < TITLE_RUN_MIN_CHARS or _LOWER_RUN.search(line):
         return False
     words = _RUN_WORDS.findall(line)
     n = len(words)
