@@ -491,3 +491,6 @@ def test_a_menu_flattened_into_a_long_title_case_line_goes() -> None:
     out = cleaner.clean_document("\n\n".join([headline, body, names, advert, menu]))
     assert out.text.split("\n\n") == [headline, body, names, advert]
     assert [r.rule for r in out.removed] == ["title-case-run"]
+    stop = menu.replace("Racing", "Racing Inc. Home") + " Kids Bikes Helmets Clothing"
+    assert stop.count(". ") == 1  # one full stop in 25 words or more is no prose
+    assert cleaner.clean("\n\n".join([body, stop])) == body

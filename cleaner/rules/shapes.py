@@ -143,7 +143,7 @@ def shape_phrases() -> tuple[Phrase, ...]:
         (
             "title-case-run",
             # The decision is the gate's (_title_case_run); the pattern only bounds it.
-            r"[^\n]{120,1000}",
+            r"[^\n]{120,3000}",
             "Training Where to Ride Racing Beginning Cycling Weight Loss Famous Cyclists "
             "Womens Cycling Equipment Maintenance Bike Reviews Road Bikes Mountain Bikes "
             "Touring Commuting Kids Bikes Helmets Clothing Shoes Accessories Glossary",
@@ -185,7 +185,7 @@ def _menu_gate(line: str) -> bool:
     return _not_table_row(line) or "\\|" in line
 
 
-#: A menu flattened into one long line: link after link in title case, no sentence,
+#: A menu flattened into one long line: link after link in title case, hardly a sentence,
 #: hardly a comma (a list of names has one after each), few words in capitals (a job
 #: advert shouts). Prose capitalises a fifth of its words, German nouns about a third.
 TITLE_RUN_MIN_CHARS = 120
@@ -193,6 +193,7 @@ TITLE_RUN_MIN_WORDS = 20
 TITLE_RUN_MIN_CAPITALISED = 0.8
 TITLE_RUN_MAX_COMMAS = 0.1
 TITLE_RUN_MAX_SHOUTED = 0.25
+TITLE_RUN_WORDS_PER_STOP = 25
 _RUN_WORDS = re.compile(r"[^\W\d_][^\W\d_'’.&-]*[^\W\d_]")
 _RUN_SENTENCE = re.compile(r"[.!?][\"”’)]? +[\"“(]?[^\W\d_](?![^\W\d_]*\.)")
 
@@ -216,7 +217,8 @@ def _title_case_run(line: str) -> bool:
         return False
     if sum(w.isupper() for w in words) > TITLE_RUN_MAX_SHOUTED * n:
         return False
-    return not _RUN_SENTENCE.search(line)
+    # A full stop now and then ("Inc.", "v1.2 Dir.") is not prose: that needs lower case.
+    return len(_RUN_SENTENCE.findall(line)) * TITLE_RUN_WORDS_PER_STOP <= n
 
 
 def _few_words(line: str) -> bool:
@@ -243,5 +245,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
-    "title-case-run": (1000, " ", _title_case_run),
+    "title-case-run": (3000, " ", _title_case_run),
 }
