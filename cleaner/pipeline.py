@@ -154,9 +154,7 @@ class Pipeline:
             for i, rule_id in matcher.scan(paras):
                 rule = rules[rule_id]
                 text = paras[i]
-                if decisions[i] is not None or len(text) > rule.max_chars:
-                    continue
-                if rule.labels_only and text.endswith(".") and not text.endswith(".."):
+                if decisions[i] is not None or not _certain(rule, text):
                     continue
                 decisions[i] = (rule_id, rule.explain)
                 if rule.cuts_to_end:
@@ -194,15 +192,10 @@ class Pipeline:
         rules = self.rules
         for matcher, shapes in ((self._phrases, False), (self._shapes, True)):
             for j, rule_id in matcher.scan(flat):
-                rule = rules[rule_id]
-                cell = flat[j]
-                if verdict[j] is not None or len(cell) > rule.max_chars:
+                if verdict[j] is not None or (shapes and rule_id not in _TABLE_SHAPES):
                     continue
-                if shapes and rule_id not in _TABLE_SHAPES:
-                    continue
-                if rule.labels_only and cell.endswith(".") and not cell.endswith(".."):
-                    continue
-                verdict[j] = rule_id
+                if _certain(rules[rule_id], flat[j]):
+                    verdict[j] = rule_id
         by_row: list[list[str | None]] = [[] for _ in rows]
         for j, k in enumerate(owner):
             by_row[k].append(verdict[j])
@@ -217,6 +210,14 @@ class Pipeline:
             )
             if not rest or menu:
                 decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
+
+
+def _certain(rule: Rule, text: str) -> bool:
+    """A line or cell a rule's pattern matched is the rule's when it is no longer than the
+    rule's ``max_chars`` and, for a rule of labels, does not end a sentence."""
+    if len(text) > rule.max_chars:
+        return False
+    return not (rule.labels_only and text.endswith(".") and not text.endswith(".."))
 
 
 def _cells(row: str) -> list[str] | None:
@@ -234,7 +235,7 @@ _CELL_SPLIT = regex.compile(r"\\?\|")
 _TABLE_ITEM = regex.compile(r"[^\d?!|]{1,32}")
 #: Cell rules that make a table row chrome: a cell is judged as a line is, but a cell's
 #: date, number or count is the table's data ("| | Wednesday, 12 Jul, 2006 | |"), so only
-#: phrase rules and the menu and breadcrumb shapes count.
+#: phrase rules and the menu, breadcrumb and title-case shapes count.
 _TABLE_SHAPES = frozenset({"menu-line", "breadcrumb", "title-case-run"})
 #: A row of menu items ("| Home | | Reviews | | Podcasts |", a layout table's navigation)
 #: is chrome when this many of its cells (or half of them) are recognised chrome and the

@@ -663,7 +663,7 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
 
     Besides the comment headings (phrase rules that cut to the end), the first of
     ``COMMENT_AUTHOR_MIN_LINES`` or more lines naming a commenter the way a widget does
-    for one who gave no name ("Anonymous", "Gast") opens the section: comments shown
+    for one who gave no name ("Anonymous", "Anonyme") opens the section: comments shown
     without a heading.
     """
     openers = set(seen.openers)
