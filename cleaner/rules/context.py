@@ -318,7 +318,8 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
 EXCERPT_MIN_RUN = 3
 EXCERPT_MIN_CHARS = 120
 EXCERPT_MAX_SPREAD = 1.3
-_ENDS_SENTENCE = regex.compile(r"[.!?…:;。！？][\"”’»)\]*]*$")
+#: A sentence's end, or a colon or semicolon that leads on (a list, a quote follows).
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;。！？][\"”’»)\]]*$")
 #: A list item ("- Web Console ...", "1. ...") is the writer's list, not an excerpt.
 _LIST_ITEM = regex.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)]) ")
 
@@ -326,28 +327,29 @@ _LIST_ITEM = regex.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)]) ")
 def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """Runs of teaser excerpts cut at the same length, mid-sentence, in a row."""
     run: list[int] = []
+    shortest = longest = 0
     for i in [*range(len(paras)), None]:
         if i is not None and decisions[i] is not None and decisions[i][0] != "title-case-run":
             continue
         if i is not None and _cut_excerpt(paras[i]):
-            lengths = [len(paras[j]) for j in run] + [len(paras[i])]
-            if max(lengths) <= EXCERPT_MAX_SPREAD * min(lengths):
+            size = len(paras[i])
+            if run and max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size):
                 run.append(i)
+                shortest, longest = min(shortest, size), max(longest, size)
                 continue
             _drop_excerpts(paras, decisions, run)
-            run = [i]
+            run, shortest, longest = [i], size, size
             continue
         _drop_excerpts(paras, decisions, run)
         run = []
 
 
 def _cut_excerpt(text: str) -> bool:
-    return (
-        EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS
-        and text[0] != "|"
-        and not _LIST_ITEM.match(text)
-        and not _ENDS_SENTENCE.search(_REFERENCES.sub("", text))
-    )
+    if not EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS or text[0] == "|":
+        return False
+    if _ENDS_SENTENCE.search(text):
+        return False  # most paragraphs: decided without the reference marks' substitution
+    return not _LIST_ITEM.match(text) and not _ENDS_SENTENCE.search(_REFERENCES.sub("", text))
 
 
 #: Reference marks at a paragraph's end ("... a publicity stunt.[36][39]", "[MP3]",
