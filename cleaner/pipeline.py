@@ -205,9 +205,7 @@ class Pipeline:
                 continue
             rest = [c for c, r in zip(cells, found, strict=True) if r is None]
             enough = len(known) >= min(TABLE_MENU_MIN_CHROME, len(cells) / 2)
-            menu = enough and all(
-                _TABLE_ITEM.fullmatch(c) and c.count(" ") < 4 for c in rest
-            )
+            menu = enough and all(_TABLE_ITEM.fullmatch(c) and c.count(" ") < 4 for c in rest)
             if not rest or menu:
                 decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
 

@@ -8,7 +8,13 @@ import pytest
 import regex
 
 import cleaner
-from cleaner.rules import PhraseMatcher, catalog, load_phrase_file, load_phrases
+from cleaner.rules import (
+    MAX_PHRASE_CHARS,
+    PhraseMatcher,
+    catalog,
+    load_phrase_file,
+    load_phrases,
+)
 from cleaner.rules.shapes import shape_phrases
 
 ENTRIES = [*load_phrases(), *shape_phrases()]
@@ -494,3 +500,24 @@ def test_a_menu_flattened_into_a_long_title_case_line_goes() -> None:
     stop = menu.replace("Racing", "Racing Inc. Home") + " Kids Bikes Helmets Clothing"
     assert stop.count(". ") == 1  # one full stop in 25 words or more is no prose
     assert cleaner.clean("\n\n".join([body, stop])) == body
+
+
+def test_a_flattened_menu_longer_than_any_phrase_goes_as_a_line_and_as_a_cell() -> None:
+    """Shapes with a gate judge lines up to the gate's limit, past the 500 characters a
+    phrase may have: a site's whole link list on one line (or in one cell of a layout
+    table) goes; a long paragraph of prose beside it stays."""
+    links = (
+        "Our Team Market Trends Hot Spots Resale Homes New Homes Condos Townhouses High Rise "
+        "Luxury Condos Golf Homes Retirement Luxury Homes Home Loans Rental Homes Seller Tips "
+    )
+    menu = (links * 4).strip()
+    assert len(menu) > MAX_PHRASE_CHARS
+    body = (
+        "The council met on Tuesday evening to vote on the budget for the coming year, and "
+        "members said they expected the new school to open before the end of the decade. "
+    ) * 4
+    body = body.strip()
+    assert len(body) > MAX_PHRASE_CHARS
+    out = cleaner.clean_document("\n\n".join([body, menu, f"| {menu} | | |"]))
+    assert out.text == body
+    assert [r.rule for r in out.removed] == ["title-case-run", "title-case-run"]

@@ -251,6 +251,9 @@ class PhraseMatcher:
         every = "".join(sorted({c for (_l, chars, _c), _i, _p in gated for c in chars}))  # type: ignore[misc]
         self._any_gate = re.compile(f"[{re.escape(every)}]").search if every else None
         self._gated_max = max((limit for (limit, _c, _k), _i, _p in gated), default=0)  # type: ignore[misc]
+        # Gated shapes may judge lines longer than a phrase can be (a menu flattened into
+        # one line): lines up to the longest gate's limit are scanned.
+        self._longest = max(MAX_PHRASE_CHARS, self._gated_max)
         # Patterns that can start anywhere share one search for all their required words
         # (the standard library's engine is about 3x faster than ``regex`` on a plain
         # alternation of literals).
@@ -358,9 +361,10 @@ class PhraseMatcher:
         if len(heads) > _MAX_HEADS:
             heads.clear()
         rules = self.rules
+        longest = self._longest
         for i, line in enumerate(lines):
             length = len(line)
-            if not length or length > MAX_PHRASE_CHARS:
+            if not length or length > longest:
                 continue
             m = None
             if by_key:
