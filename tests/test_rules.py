@@ -521,3 +521,36 @@ def test_a_flattened_menu_longer_than_any_phrase_goes_as_a_line_and_as_a_cell() 
     out = cleaner.clean_document("\n\n".join([body, menu, f"| {menu} | | |"]))
     assert out.text == body
     assert [r.rule for r in out.removed] == ["title-case-run", "title-case-run"]
+
+
+def test_page_numbers_go_and_rows_of_numbers_that_do_not_count_up_stay() -> None:
+    """A pager counts up one by one (a gap only at an ellipsis) or says "Page 1 of 5";
+    scores, a lottery draw and a per-page selector do not count up that way."""
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    pagers = [
+        "1 2 3 4 5 6 7 8 9 10 Next",
+        "« Prev 1 2 3 … 10 Next »",
+        "Page 1 of 5",
+        "Seite 2 von 3",
+        "上一页 1 2 3 下一页",
+    ]
+    numbers = ["2 6 7 2 3", "15 15 15", "4 12 19 23 38 45", "10 20 30 40 50 All", "Page 3 of 2"]
+    out = cleaner.clean_document("\n\n".join([body, *numbers, *pagers]))
+    assert out.text.split("\n\n") == [body, *numbers]
+    assert {r.rule for r in out.removed} == {"pagination"}
+
+
+def test_links_to_the_previous_and_next_post_go_and_a_sentence_about_them_stays() -> None:
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    sentence = "Next: the council will vote on the school budget, members said on Monday."
+    links = [
+        "Previous Post: Google Launches Invisible reCAPTCHA",
+        "Next article These Weeks in Firefox: Issue 86 January 19, 2021",
+        "Newer Post Older Post Home",
+        "« Guardian Googlers Incompetent | Main | Het spijt me »",
+        "Nächster Beitrag: Bahn streicht Verbindungen",
+        "上一篇： 愛上喜翁露營_歡慶聖誕夜市趴",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, sentence, *links]))
+    assert out.text.split("\n\n") == [body, sentence]
+    assert {r.rule for r in out.removed} == {"post-navigation"}

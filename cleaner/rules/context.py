@@ -495,6 +495,8 @@ CHROME_EVIDENCE_RULES = frozenset(
         "skip-link",
         "accessibility-links",
         "breadcrumb",
+        "pagination",
+        "post-navigation",
         "menu-line",
         "menu-run",
         "site-label",
@@ -514,6 +516,9 @@ CHROME_EVIDENCE_RULES = frozenset(
         "comment-form",
     }
 )
+#: Rules of lines that a page's chrome run above the article would hold undecided if
+#: they did not exist (added after the run's threshold was calibrated).
+NAVIGATION_RULES = frozenset({"pagination", "post-navigation"})
 #: Phrase rules whose lines stand inside an article, not between it and the page: a
 #: wiki's hatnotes ("Main article: ...") head its sections, and a run of them around an
 #: infobox must not split the article into blocks.
@@ -554,7 +559,12 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     body = [i for i in block if _body_like(paras[i])]
     top = [i for i in range(body[0]) if decisions[i] is None and i not in prose]
     bottom = [i for i in range(body[-1] + 1, len(paras)) if decisions[i] is None and i not in prose]
-    if len(top) >= CHROME_MIN_LINES:
+    # Lines that a navigation rule already took (post links, a pager) were chrome lines
+    # above the article before it knew them: they count towards the run as they did.
+    navigation = sum(
+        1 for d in decisions[: body[0]] if d is not None and d[0] in NAVIGATION_RULES
+    )
+    if len(top) + navigation >= CHROME_MIN_LINES:
         headline = next((i for i in reversed(top) if _headline_like(paras[i])), None)
         for i in top:
             if i != headline:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 
 import regex
 
@@ -32,6 +33,17 @@ def lexicon_lines(name: str) -> list[str]:
     """The non-comment, non-blank lines of ``rules/lexicon/<name>``, stripped."""
     text = (files("cleaner.rules") / "lexicon" / name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def pagination_words() -> dict[str, frozenset[str]]:
+    """Page-navigation words of all languages, lower-cased, by kind (``nav``, ``page``,
+    ``of``: ``lexicon/pagination.txt``)."""
+    words: dict[str, set[str]] = {}
+    for line in lexicon_lines("pagination.txt"):
+        _lang, kind, *entries = line.split()
+        words.setdefault(kind, set()).update(e.lower() for e in entries)
+    return {kind: frozenset(entries) for kind, entries in words.items()}
 
 
 @cache
@@ -76,11 +88,13 @@ def shape_phrases() -> tuple[Phrase, ...]:
     label = _alternation(dw["label"] | dw["zone"])
     agency = _alternation(agencies())
     counter = _alternation(_lexicon_words("counters.txt"))
+    pw = pagination_words()
+    page_word = _alternation(pw["nav"] | pw["page"] | pw["of"])
     num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
     word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
     clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
     date_part = rf"(?:{num_date}|{word_date}|{clock}|(?:{weekday})\.?|\d{{1,2}}|\d{{4}})"
-    sep = r"[ ,|/•·–—-]*"
+    sep = r"[ ,|/•·–—()-]*"  # "Posted: 10:12 AM EDT (1412 GMT)"
     label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
     name = r"(?-i:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})"
     entries = [
@@ -91,15 +105,19 @@ def shape_phrases() -> tuple[Phrase, ...]:
         ),
         (
             "timestamp",
-            rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}))*",
-            "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022",
+            rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}:?))*\)?",
+            "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022 || "
+            "Monday, May 16, 2005 Posted: 10:12 AM EDT (1412 GMT)",
         ),
         (
             "breadcrumb",
             # Items start with a letter: "entries > 10 AND x > 3" is code, not a trail.
+            # The last item may be the page's own title, longer than a section's name.
             r"(?>\p{L}(?:[^\n<>»›|]{0,38}[^\s<>»›|])?)"
-            r"(?:(?: > | ?[»›] ?)(?>\p{L}(?:[^\n<>»›|]{0,38}[^\s<>»›|])?)){2,8}",
-            "Home > World > Europe || Startseite » Politik » Ausland",
+            r"(?:(?: > | ?[»›] ?)(?>\p{L}(?:[^\n<>»›|]{0,38}[^\s<>»›|])?)){1,7}"
+            r"(?: > | ?[»›] ?)(?>\p{L}(?:[^\n<>»›|]{0,98}[^\s<>»›|])?)",
+            "Home > World > Europe || Startseite » Politik » Ausland || "
+            "Fan Forum > Community > Cafe > la matière officielle de Le Tour de France",
         ),
         (
             "breadcrumb",
@@ -115,6 +133,14 @@ def shape_phrases() -> tuple[Phrase, ...]:
             r"(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)"
             r"(?: ?[|·•] ?(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)){2,30}",
             "About Us | Contact | Privacy Policy | Terms of Use | Site Map",
+        ),
+        (
+            "pagination",
+            # Numbers, navigation words and arrows, nothing else; each token is atomic so
+            # the line is read one way only. The gate checks that the numbers count up.
+            rf"(?:(?>\d{{1,4}}|(?:{page_word})(?!\p{{L}})|[«»‹›<>…|·:/\[\]()]+|\.{{2,3}}) *)++",
+            "1 2 3 4 5 6 7 8 9 10 Next || « Prev 1 2 3 … 10 Next » || Page 1 of 5 || "
+            "Seite 2 von 3 || Страница 1 из 4 || 上一页 1 2 3 下一页",
         ),
         (
             "share-count",
@@ -221,6 +247,36 @@ def _title_case_run(line: str) -> bool:
     return len(_RUN_SENTENCE.findall(line)) * TITLE_RUN_WORDS_PER_STOP <= n
 
 
+_NUMBERS = re.compile(r"\d+")
+_ELLIPSIS = re.compile(r"…|\.{2,3}")
+#: Page numbers without a navigation word: a run at least this long ("1 2 3") counting
+#: up one by one; with a word ("2 3 Next") two are enough. A calendar's week row counts
+#: up too, and is a widget as well.
+PAGINATION_MIN_NUMBERS = 3
+
+
+def _pagination(line: str) -> bool:
+    """Page numbers that count up one by one (a gap only at an ellipsis: "1 2 3 … 10"),
+    or "Page 1 of 5"; not a row of scores or a lottery draw. (Years counting up, "2019
+    2020 2021", are an archive's links: chrome as well.)"""
+    low = line.lower()
+    words = set(_LETTERS.findall(low))
+    pw = pagination_words()
+    numbers = [int(n) for n in _NUMBERS.findall(line)]
+    if words & pw["page"] and (words & pw["of"] or "/" in line):
+        return len(numbers) >= 2 and numbers[0] <= numbers[1]  # "Page 1 of 5"
+    last = None
+    for part in _ELLIPSIS.split(line):
+        run = [int(n) for n in _NUMBERS.findall(part)]
+        if any(b != a + 1 for a, b in pairwise(run)):
+            return False
+        if run and last is not None and run[0] <= last:
+            return False
+        last = run[-1] if run else last
+    needed = 2 if words & pw["nav"] else PAGINATION_MIN_NUMBERS
+    return len(numbers) >= needed
+
+
 def _few_words(line: str) -> bool:
     return line.count(" ") <= 3 and _not_table_row(line)
 
@@ -242,6 +298,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "timestamp": (90, "0123456789", _timestamp_gate),
     "breadcrumb": (200, ">»›", None),
     "menu-line": (250, "|·•", _menu_gate),
+    "pagination": (150, "0123456789", _pagination),
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
