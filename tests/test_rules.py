@@ -554,3 +554,28 @@ def test_links_to_the_previous_and_next_post_go_and_a_sentence_about_them_stays(
     out = cleaner.clean_document("\n\n".join([body, sentence, *links]))
     assert out.text.split("\n\n") == [body, sentence]
     assert {r.rule for r in out.removed} == {"post-navigation"}
+
+
+def test_a_see_also_list_ends_where_the_references_begin() -> None:
+    """A wiki's "See also" links go; its footnotes and bibliography after them are the
+    article's references and stay, and a "Further reading" list of books is no teaser
+    tail."""
+    body = [
+        "New Zealand is an island country in the south-western Pacific Ocean, made of two "
+        "main landmasses and around 600 smaller islands, with a population of five million.",
+        "The country's varied topography and sharp mountain peaks owe much to tectonic "
+        "uplift and volcanic eruptions over millions of years, geologists say.",
+    ]
+    see_also = ["See also", "- Outline of New Zealand", "- Index of New Zealand-related articles"]
+    notes = [
+        "Footnotes",
+        '- ^ "God Save the Queen" is officially a national anthem but is rarely used',
+        "- ^ English is a de facto official language due to its widespread use.[2]",
+    ]
+    books = [
+        "Further reading",
+        "- Bateman, David, ed. (2005). Bateman New Zealand Encyclopedia. ISBN 1-86953-601-0",
+        "- Sinclair, Keith (2000). A History of New Zealand. ISBN 978-0-14-029875-8",
+    ]
+    out = cleaner.clean_document("\n\n".join([*body, *see_also, *notes, *books]))
+    assert out.text.split("\n\n") == [*body, *notes, *books[1:]]

@@ -261,16 +261,29 @@ def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
     return headings
 
 
+#: A reference of the article's own: a footnote ("- ^ ..."), a book ("(2005). ... ISBN
+#: ..."), a paper (doi). Teasers never carry these; a wiki's "See also" list ends where
+#: its notes and references begin.
+_REFERENCE = regex.compile(
+    r"^(?:[-*•] )?\^|\bISBN(?:-1[03])?:? ?[\dX]|\bdoi: ?10\.|\(\d{4}[a-z]?\)\. \p{Lu}"
+)
+
+
 def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The headlines listed under a related-content heading ("More from Business"):
     every following line that is headline-shaped (short, no full stop at its end),
-    up to the first line that is not. Only once the body has started: a heading above
-    the article ("Learn more" in a cookie banner) would take the headline with it."""
+    up to the first line that is not, or a reference (or the heading of references).
+    Only once the body has started: a heading above the article ("Learn more" in a
+    cookie banner) would take the headline with it."""
     n = len(paras)
     headings = _related_headings(paras, decisions)
     for i in headings:
         j = i + 1
         while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
+            if decisions[j] is None and (
+                _REFERENCE.search(paras[j]) or (j + 1 < n and _REFERENCE.search(paras[j + 1]))
+            ):
+                break
             if decisions[j] is None:
                 decisions[j] = ("related-list", f"listed under {paras[i]!r}")
             j += 1
@@ -303,7 +316,13 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     total = chars_after[0]
     for i in headings:
         after = chars_after[i + 1]
-        if 0 < after < total - after and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS:
+        if (
+            0 < after < total - after
+            and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS
+            and not any(
+                decisions[j] is None and _REFERENCE.search(paras[j]) for j in range(i + 1, n)
+            )
+        ):
             for j in range(i + 1, n):
                 if decisions[j] is None:
                     decisions[j] = ("related-list", f"teaser under {paras[i]!r} at the end")
