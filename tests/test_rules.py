@@ -579,3 +579,38 @@ def test_a_see_also_list_ends_where_the_references_begin() -> None:
     ]
     out = cleaner.clean_document("\n\n".join([*body, *see_also, *notes, *books]))
     assert out.text.split("\n\n") == [*body, *notes, *books[1:]]
+
+
+def test_a_run_of_teaser_headlines_ending_the_text_goes_and_a_poem_stays() -> None:
+    """Five or more headline lines (several words, no sentence or clause end) that end
+    the text are teasers; a poem's lines end with commas now and then, a list is
+    bulleted, and a page that is nothing but headlines is left as it is."""
+    body = [
+        "The council met on Tuesday evening to vote on the budget for the coming year, and "
+        "members said they expected the new school to open before the end of the decade.",
+        "Residents who spoke at the meeting asked for more money for roads and for the "
+        "library, which has shortened its opening hours twice since the spring.",
+        "The mayor said the vote would be held next month after a public hearing, and that "
+        "the plans would be on show in the town hall until then for anyone to see.",
+    ]
+    teasers = [
+        "The best places to eat in Scotland, from fine dining to cheap eats",
+        "Leukaemia patient Jessica is off on a magical trip to meet Santa in Lapland",
+        "Bid for a walk on part in the TV series and make money for charity",
+        "Like mistletoe and family arguments, it's just not Xmas without a decent pud",
+        "Dozens flock to modelling auditions, but the admin fee left many disappointed",
+    ]
+    out = cleaner.clean_document("\n\n".join([*body, *teasers]))
+    assert out.text.split("\n\n") == body
+    assert {r.rule for r in out.removed} == {"related-list"}
+    poem = [
+        "And when the evening comes across the water and the hills,",
+        "I think of all the roads we walked together in the rain",
+        "the long grey roads that wound between the fields of barley,",
+        "the little bridge, the chapel and the mill beside the stream",
+        "and all the years that since have gone like leaves upon the wind",
+    ]
+    listed = [f"- {t}" for t in teasers]
+    for kept in (poem, listed, teasers[:4]):
+        assert cleaner.clean("\n\n".join([*body, *kept])).split("\n\n") == [*body, *kept]
+    assert cleaner.clean("\n\n".join(teasers)).split("\n\n") == teasers

@@ -329,6 +329,43 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
             return
 
 
+#: Teaser headlines at the end of the text without a heading above them ("Dozens flock
+#: to modelling auditions, but £180 fee left many disappointed"): at least this many
+#: in a row, each a line of several words that ends no sentence and no clause (a poem's
+#: lines end with commas now and then), and not a list item or a table row. On the dev
+#: set's inputs (all three kinds) such a run of three or more occurs once, on a news
+#: site's section page, and none of its lines is in the gold.
+HEADLINE_TAIL_MIN_RUN = 5
+HEADLINE_TAIL_MIN_CHARS = 40
+HEADLINE_TAIL_MIN_WORDS = 6
+_ENDS_CLAUSE = regex.compile(r"[.!?…:;,。！？，][\"”’»)\]]*$")
+
+
+def headline_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """A run of teaser headlines that ends the text, under no heading."""
+    run: list[int] = []
+    for i in range(len(paras) - 1, -1, -1):
+        if decisions[i] is not None:
+            continue
+        text = paras[i]
+        if not (
+            HEADLINE_TAIL_MIN_CHARS <= len(text) <= TEASER_MAX_CHARS
+            and text.count(" ") + 1 >= HEADLINE_TAIL_MIN_WORDS
+            and not _ENDS_CLAUSE.search(text)
+            and not _LIST_ITEM.match(text)
+            and not text.startswith("|")
+        ):
+            break
+        run.append(i)
+    if len(run) < HEADLINE_TAIL_MIN_RUN:
+        return
+    before = sum(len(paras[j]) for j in range(run[-1]) if decisions[j] is None)
+    if before <= sum(len(paras[j]) for j in run):
+        return  # a page of headlines is all the text there is: nothing to tell it from
+    for j in run:
+        decisions[j] = ("related-list", "one of a run of teaser headlines ending the text")
+
+
 #: Excerpts of other articles cut at a fixed length by the site ("... as a writer,
 #: producer and"): at least this many in a row, each this long at least, none ending a
 #: sentence, their lengths within ``EXCERPT_MAX_SPREAD`` of each other (the site's cut).
@@ -883,6 +920,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("page-chrome", page_chrome),
     ("related-list", teaser_tail),
     ("related-list", cut_excerpts),
+    ("related-list", headline_tail),
     ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
