@@ -196,6 +196,13 @@ class Pipeline:
                     continue
                 if _certain(rules[rule_id], flat[j]):
                     verdict[j] = rule_id
+        # A widget box laid out in one cell: a related-content heading, a colon, then its
+        # headlines run together ("Most recent posts on the board: ... - posted by ...").
+        boxed = [j for j, cell in enumerate(flat) if verdict[j] is None and ": " in cell]
+        heads = [flat[j].split(": ", 1)[0] for j in boxed]
+        for k, rule_id in self._phrases.scan(heads):
+            if rule_id == "related-link" and _certain(rules[rule_id], heads[k]):
+                verdict[boxed[k]] = rule_id
         by_row: list[list[str | None]] = [[] for _ in rows]
         for j, k in enumerate(owner):
             by_row[k].append(verdict[j])

@@ -614,3 +614,19 @@ def test_a_run_of_teaser_headlines_ending_the_text_goes_and_a_poem_stays() -> No
     for kept in (poem, listed, teasers[:4]):
         assert cleaner.clean("\n\n".join([*body, *kept])).split("\n\n") == [*body, *kept]
     assert cleaner.clean("\n\n".join(teasers)).split("\n\n") == teasers
+
+
+def test_a_widget_box_in_one_table_cell_goes_by_its_heading() -> None:
+    """A layout table's cell that opens with a related-content heading and a colon, then
+    runs its headlines together, is a widget box; a data table's cell with a colon stays."""
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    box = (
+        "| | Most recent posts on the Camelot board: So I just started Season 3 - posted by "
+        "Espiritu - last activity 12/26 03:32pm Happy Kwanzaa Day! - posted by Bonk - last "
+        "activity 12/26 03:30pm Badgers and Pumas???? - posted by DanBoone - last activity "
+        "12/26 03:27pm | |"
+    )
+    data = "| Note: figures for 2006 are provisional | 1,204 | 3.4 |"
+    out = cleaner.clean_document("\n\n".join([body, data, box]))
+    assert out.text.split("\n\n") == [body, data]
+    assert [r.rule for r in out.removed] == ["related-link"]
