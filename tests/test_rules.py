@@ -630,3 +630,23 @@ def test_a_widget_box_in_one_table_cell_goes_by_its_heading() -> None:
     out = cleaner.clean_document("\n\n".join([body, data, box]))
     assert out.text.split("\n\n") == [body, data]
     assert [r.rule for r in out.removed] == ["related-link"]
+
+
+def test_a_forum_posters_profile_fields_go_and_the_posts_stay() -> None:
+    """Each post of a forum thread carries its poster's fields (joined, post count); they
+    go, the posts stay, and a sentence that starts like a field stays."""
+    posts = [
+        "How many distributed computing projects are people running at the moment?",
+        "I run two of them on the old desktop in the garage, and it hardly costs anything.",
+        "Registered 4,000 new members last year, the club said in its report",
+    ]
+    fields = [
+        "Registered: November 01, 2001",
+        "Posts: 4071",
+        "Join Date: Jan 2005",
+        "Beiträge: 1.204",
+    ]
+    paras = [fields[0], fields[1], posts[0], fields[2], fields[3], posts[1], posts[2]]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == posts
+    assert {r.rule for r in out.removed} == {"forum-profile"}

@@ -577,8 +577,9 @@ CHROME_EVIDENCE_RULES = frozenset(
 NAVIGATION_RULES = frozenset({"pagination", "post-navigation"})
 #: Phrase rules whose lines stand inside an article, not between it and the page: a
 #: wiki's hatnotes ("Main article: ...") head its sections, and a run of them around an
-#: infobox must not split the article into blocks.
-IN_ARTICLE_RULES = frozenset({"hatnote"})
+#: infobox must not split the article into blocks; a forum thread's posts each carry
+#: their poster's profile fields.
+IN_ARTICLE_RULES = frozenset({"hatnote", "forum-profile"})
 #: A wrapped line of prose is long; a menu item going on in lower case is not.
 WRAPPED_MIN_CHARS = 40
 _SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$")
