@@ -113,3 +113,16 @@ def test_lists_in_extracted_text_are_not_page_chrome() -> None:
     )
     out = cleaner.clean(page)
     assert all(f"Planter saucer number {i}, small" in out for i in range(8))
+
+
+def test_clean_is_the_text_of_clean_document_on_pages() -> None:
+    """``clean`` skips the page metadata that only ``clean_document`` returns: same text."""
+    from pathlib import Path
+
+    pages = sorted(Path(__file__).parents[1].glob("golden/cases/*/input.html"))
+    assert pages
+    c = cleaner.Cleaner()
+    for path in pages:
+        data = path.read_bytes()
+        assert c.clean(data) == c.clean_document(data).text, path.parent.name
+    assert c.clean(PAGE) == c.clean_document(PAGE).text

@@ -24,7 +24,7 @@ from typing import Any
 
 from .._errors import DecodeError
 from ..normalize import decode
-from .metadata import page_metadata
+from .metadata import declared_titles, page_metadata
 
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
@@ -56,6 +56,8 @@ class Extracted:
     """The main text of a page, its metadata, and how it was obtained."""
 
     text: str
+    #: The page's declared fields (``metadata.page_metadata``), when asked for; how the
+    #: text was obtained (``extraction``) when it fell back to the full page text.
     metadata: dict[str, Any] = field(default_factory=dict)
     repairs: tuple[str, ...] = ()
 
@@ -84,8 +86,13 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode(data, declared.group(1).decode("ascii") if declared else None)
 
 
-def extract(html: str, url: str | None = None) -> Extracted:
-    """The main content of ``html`` as text (one paragraph a line) and its metadata."""
+def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Extracted:
+    """The main content of ``html`` as text (one paragraph a line) and its metadata.
+
+    ``want_metadata=False``: the caller needs the text only, so only the declared titles
+    are read (the headline is one of them) and ``metadata`` holds none of the page's
+    fields; the text is the same either way.
+    """
     import trafilatura
     from trafilatura.utils import load_html
 
@@ -105,8 +112,11 @@ def extract(html: str, url: str | None = None) -> Extracted:
     titles: tuple[str, ...] = ()
     doc = None
     if tree is not None:
-        declared = page_metadata(tree, url, html)
-        metadata, titles = dict(declared.fields), declared.titles
+        if want_metadata:
+            declared = page_metadata(tree, url, html)
+            metadata, titles = dict(declared.fields), declared.titles
+        else:
+            titles = declared_titles(tree, html)
         try:
             doc = trafilatura.bare_extraction(
                 tree, url=url, include_comments=False, include_tables=True
