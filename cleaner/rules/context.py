@@ -41,6 +41,13 @@ class Seen:
     phrase_rules: Collection[str] = ()
 
 
+#: Patterns that end at the end of the line (``$``), asked only whether they match, are
+#: searched backwards (``regex.REVERSE``): the match must end at the line's end, so one
+#: attempt there settles it, where a forward search tries every start (a caption's date
+#: over a 40-character tail: about 55 µs forward, 5 µs backwards). Whether a match
+#: exists does not depend on the direction.
+_AT_END = regex.REVERSE
+
 _DUMP_DATE = regex.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?Z?)?")
 _DUMP_URL = regex.compile(r"(?:https?://|www\.)\S+")
 
@@ -145,7 +152,7 @@ def _caption_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
         rf"|(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
         r"|\d{1,2}[./]\d{1,2}[./]\d{4})"
     )
-    dated_end = regex.compile(rf"{date}\.?$", regex.IGNORECASE)
+    dated_end = regex.compile(rf"{date}\.?$", regex.IGNORECASE | _AT_END)
     dated = regex.compile(date, regex.IGNORECASE)
     return marker, dated_end, dated
 
@@ -244,8 +251,8 @@ TEASER_BLURB_MAX_CHARS = 300
 #: A blurb cut short by the site ("... has turned…") is an excerpt of another page
 #: whatever its length, up to this many characters (Jetpack cuts at about 300 words' worth).
 TEASER_CUT_MAX_CHARS = 700
-_CUT_SHORT = regex.compile(r"\w(?:…|\.\.\.|\[…\]|\[\.\.\.\])[\"”’»)]?$")
-_SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$")
+_CUT_SHORT = regex.compile(r"\w(?:…|\.\.\.|\[…\]|\[\.\.\.\])[\"”’»)]?$", _AT_END)
+_SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$", _AT_END)
 
 
 def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
@@ -319,7 +326,7 @@ EXCERPT_MIN_RUN = 3
 EXCERPT_MIN_CHARS = 120
 EXCERPT_MAX_SPREAD = 1.3
 #: A sentence's end, or a colon or semicolon that leads on (a list, a quote follows).
-_ENDS_SENTENCE = regex.compile(r"[.!?…:;。！？][\"”’»)\]]*$")
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;。！？][\"”’»)\]]*$", _AT_END)
 #: A list item ("- Web Console ...", "1. ...") is the writer's list, not an excerpt.
 _LIST_ITEM = regex.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)]) ")
 
@@ -520,7 +527,7 @@ CHROME_EVIDENCE_RULES = frozenset(
 IN_ARTICLE_RULES = frozenset({"hatnote"})
 #: A wrapped line of prose is long; a menu item going on in lower case is not.
 WRAPPED_MIN_CHARS = 40
-_SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$")
+_SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$", _AT_END)
 
 
 def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
