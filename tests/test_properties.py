@@ -90,3 +90,12 @@ def test_idempotent_when_later_rules_bring_a_date_line_to_the_top() -> None:
     ):
         once = cleaner.clean(text)
         assert cleaner.clean(once) == once
+
+
+@SETTINGS
+@given(any_text)
+def test_fingerprint_is_case_and_spacing_ignored(text: str) -> None:
+    from cleaner.rules.context import fingerprint
+
+    for line in [text, *text.split("\n"), " ".join(text.split())]:
+        assert fingerprint(line) == " ".join(line.casefold().split())

@@ -93,6 +93,11 @@ def warm_up() -> None:
 
 def fingerprint(text: str) -> str:
     """A paragraph's identity for repetition: case and spacing ignored."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # The common case, a repaired paragraph: its only whitespace is single spaces
+        # inside it (a printable character that is whitespace is the space), and case
+        # folding makes no whitespace, so the split and join would change nothing.
+        return text.casefold()
     return " ".join(text.casefold().split())
 
 
@@ -759,8 +764,6 @@ def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """
     keys: list[str | None] = [None] * len(paras)
     counts: dict[str, int] = {}
-    long_keys: set[str] = set()
-    long_total = 0
     for i, text in enumerate(paras):
         if decisions[i] is not None:
             continue
@@ -769,16 +772,25 @@ def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
             continue
         keys[i] = key
         counts[key] = counts.get(key, 0) + 1
-        if len(text) > DUPLICATE_SHORT_CHARS or _SENTENCES.search(text):
-            long_keys.add(key)
-            long_total += 1
     pairs = sum(1 for c in counts.values() if c == DUPLICATE_COPIES)
+    if not pairs:
+        return  # only a paragraph shown exactly twice is judged
     # Quoted posts, code, listings: a page that repeats this much means to. Only a short
     # line shown twice in a row (a chart's title above its picture and in its alt text)
     # still goes there: content does not say the same line twice with nothing between.
     only_adjacent = pairs > DUPLICATE_MAX_PAIRS
-    long_repeated = sum(counts[k] for k in long_keys if counts[k] == DUPLICATE_COPIES)
-    allow_long = long_repeated <= DUPLICATE_MAX_LONG_SHARE * long_total
+    # A key is long when one of its paragraphs is. The share of long paragraphs that
+    # repeat is asked only when a long one does (no long pair: none to allow or not).
+    long_keys = {
+        key
+        for key, text in zip(keys, paras, strict=True)
+        if key is not None and counts[key] == DUPLICATE_COPIES and _long(text)
+    }
+    allow_long = not long_keys or (
+        DUPLICATE_COPIES * len(long_keys)
+        <= DUPLICATE_MAX_LONG_SHARE
+        * sum(1 for key, text in zip(keys, paras, strict=True) if key is not None and _long(text))
+    )
     shown: dict[str, int] = {}
     last_kept = -1
     for i, key in enumerate(keys):
@@ -793,6 +805,12 @@ def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
             else:
                 shown[key] = i
         last_kept = i
+
+
+def _long(text: str) -> bool:
+    """Longer than what scraping repeats: over ``DUPLICATE_SHORT_CHARS``, or more than
+    one sentence."""
+    return len(text) > DUPLICATE_SHORT_CHARS or _SENTENCES.search(text) is not None
 
 
 def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
