@@ -113,3 +113,15 @@ def test_fix_spaces_is_the_regex_definition(text: str) -> None:
     expected = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", odd)).strip(" ")
     assert fix_spaces(text) == expected
     assert fix_spaces(odd, plain=True) == expected
+
+
+@SETTINGS
+@given(any_text)
+def test_fix_spaces_makes_no_mojibake_pair(text: str) -> None:
+    """``normalize`` skips the second mojibake pass on this."""
+    from cleaner.normalize.mojibake import mojibake_free
+    from cleaner.normalize.spaces import fix_spaces
+
+    for line in (text, text + "\u00a0" + text, "Ã\u2009" + text + "  \n©"):
+        if mojibake_free(line):
+            assert mojibake_free(fix_spaces(line))
