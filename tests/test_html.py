@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.html import decode_html, looks_like_html
 
@@ -126,3 +128,26 @@ def test_clean_is_the_text_of_clean_document_on_pages() -> None:
         data = path.read_bytes()
         assert c.clean(data) == c.clean_document(data).text, path.parent.name
     assert c.clean(PAGE) == c.clean_document(PAGE).text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<!-- a --> <!-- b -->\n<html><body>",
+        "<!-- a --> <div> <!-- b --> <HEAD>",  # what one comment match spans
+        "<!----><!DOCTYPE html>",
+        "<!-->--> <html>",
+        "<!--> <html>",  # "<!-->" opens a comment that never closes
+        "<!-- a --> <div><p>x</p></div>",
+        " \n<!-- unclosed <html>",
+    ],
+)
+def test_page_start_is_the_comment_run_definition(head: str) -> None:
+    import re
+
+    from cleaner.html import _HTML_START
+
+    definition = re.compile(
+        r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
+    )
+    assert bool(_HTML_START.match(head)) == bool(definition.match(head))
