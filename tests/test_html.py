@@ -151,3 +151,27 @@ def test_page_start_is_the_comment_run_definition(head: str) -> None:
         r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
     )
     assert bool(_HTML_START.match(head)) == bool(definition.match(head))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "plain <p>text</p>\n\t\r",
+        "no\u00a0break\u00adsoft",
+        "\x00",
+        "a\x0bb",
+        "\x1f",
+        "\x7f\x85",
+        "x\ud800",
+        "\udfff",
+        "\ufffe",
+        "a\uffffb",
+        "\ufffd\U0010ffff",
+        "\U0001fffe",
+    ],
+)
+def test_xml_valid_is_the_absence_of_invalid_characters(html: str) -> None:
+    from cleaner.html import _XML_INVALID, _xml_valid
+
+    assert _xml_valid(html) == (_XML_INVALID.search(html) is None)
