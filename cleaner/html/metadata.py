@@ -188,7 +188,7 @@ def declared_titles(tree: Any, html: str | None = None) -> tuple[str, ...]:
     ld: dict[str, str] = {}
     title: str | None = None
     late: list[Any] = []  # scripts found by their attributes, read after the others
-    by_attribute = html is None or any(word in html for word in _ATTRIBUTE_WORDS)
+    by_attribute: bool | None = None  # does the markup hold the attributes' words?
     for el in tree.iter("meta", "title", "script"):
         tag = el.tag
         if tag == "meta":
@@ -202,8 +202,11 @@ def declared_titles(tree: Any, html: str | None = None) -> tuple[str, ...]:
                 title = _one_line(el.text_content())
         elif el.get("type") == "application/ld+json":
             _json_ld(el.text or "", ld)
-        elif by_attribute and _declares_by_attribute(el):
-            late.append(el)
+        elif _declares_by_attribute(el):
+            if by_attribute is None:  # asked of the markup only when it matters
+                by_attribute = html is None or any(word in html for word in _ATTRIBUTE_WORDS)
+            if by_attribute:
+                late.append(el)
     for el in late:
         _json_ld(el.text or "", ld)
     return _titles(ld.get("title"), metas, title)
