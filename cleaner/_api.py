@@ -41,8 +41,10 @@ class Cleaner:
         self._pipeline = Pipeline(self.config)
 
     def clean(self, text: str | bytes) -> str:
-        """The clean text of one document."""
-        return self.clean_document(text).text
+        """The clean text of one document: ``clean_document(text).text``, without
+        reading the page metadata that only the full result carries."""
+        _check_type(text)
+        return self._finish(self._pipeline.prepare(text, want_metadata=False), ()).text
 
     def clean_document(self, text: str | bytes, boilerplate: Collection[int] = ()) -> CleanResult:
         """The clean text of one document with title, metadata, removals and repairs.

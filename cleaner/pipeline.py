@@ -75,11 +75,13 @@ class Pipeline:
         """Clean one document (``boilerplate``: paragraph keys recurring in its source)."""
         return self.finish(self.prepare(data), boilerplate)
 
-    def prepare(self, data: str | bytes) -> Prepared:
+    def prepare(self, data: str | bytes, want_metadata: bool = True) -> Prepared:
         """Decode, extract (HTML) and repair one document into paragraphs.
 
         A batch prepares every document first, counts the paragraphs that recur in a
         source, then finishes each one: nothing is decoded or repaired twice.
+        ``want_metadata=False`` (the caller keeps the text only): a page's declared
+        fields (byline, date, URL...) are not read; its paragraphs are the same.
         """
         cfg = self.config
         start = time.monotonic()
@@ -96,7 +98,7 @@ class Pipeline:
                 repairs.append("decode")
         page_metadata: dict[str, Any] = {}
         if is_html:
-            extracted = html.extract(data)
+            extracted = html.extract(data, want_metadata=want_metadata)
             data = extracted.text
             page_metadata = extracted.metadata
             repairs.extend(extracted.repairs)

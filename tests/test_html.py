@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.html import decode_html, looks_like_html
 
@@ -113,3 +115,63 @@ def test_lists_in_extracted_text_are_not_page_chrome() -> None:
     )
     out = cleaner.clean(page)
     assert all(f"Planter saucer number {i}, small" in out for i in range(8))
+
+
+def test_clean_is_the_text_of_clean_document_on_pages() -> None:
+    """``clean`` skips the page metadata that only ``clean_document`` returns: same text."""
+    from pathlib import Path
+
+    pages = sorted(Path(__file__).parents[1].glob("golden/cases/*/input.html"))
+    assert pages
+    c = cleaner.Cleaner()
+    for path in pages:
+        data = path.read_bytes()
+        assert c.clean(data) == c.clean_document(data).text, path.parent.name
+    assert c.clean(PAGE) == c.clean_document(PAGE).text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<!-- a --> <!-- b -->\n<html><body>",
+        "<!-- a --> <div> <!-- b --> <HEAD>",  # what one comment match spans
+        "<!----><!DOCTYPE html>",
+        "<!-->--> <html>",
+        "<!--> <html>",  # "<!-->" opens a comment that never closes
+        "<!-- a --> <div><p>x</p></div>",
+        " \n<!-- unclosed <html>",
+    ],
+)
+def test_page_start_is_the_comment_run_definition(head: str) -> None:
+    import re
+
+    from cleaner.html import _HTML_START
+
+    definition = re.compile(
+        r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S
+    )
+    assert bool(_HTML_START.match(head)) == bool(definition.match(head))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "plain <p>text</p>\n\t\r",
+        "no\u00a0break\u00adsoft",
+        "\x00",
+        "a\x0bb",
+        "\x1f",
+        "\x7f\x85",
+        "x\ud800",
+        "\udfff",
+        "\ufffe",
+        "a\uffffb",
+        "\ufffd\U0010ffff",
+        "\U0001fffe",
+    ],
+)
+def test_xml_valid_is_the_absence_of_invalid_characters(html: str) -> None:
+    from cleaner.html import _XML_INVALID, _xml_valid
+
+    assert _xml_valid(html) == (_XML_INVALID.search(html) is None)

@@ -119,3 +119,32 @@ def test_a_headshot_link_does_not_hide_the_author_named_later() -> None:
         '<a rel="author" href="/p/1"><img src="x.jpg"></a><a rel="author" href="/p/1">Ana Ruiz</a>'
     )
     assert declared("", body)["byline"] == "Ana Ruiz"
+
+
+TITLED_PAGES = [
+    # every kind of title, JSON-LD first; an empty <title> is still the first <title>
+    '<html><head><title></title><title>Second</title><meta property="og:title" content="OG">'
+    '<meta name="TWITTER:TITLE " content=" Card  title "><meta name="title" content="">'
+    '<script type="application/ld+json">{"@type": "WebPage", "name": "LD name"}</script>'
+    '</head><body><meta itemprop="headline" content="Body meta"><p>Text.</p></body></html>',
+    # a script that is not JSON-LD but carries a byline attribute is read as JSON-LD, last
+    '<html><head><script class="author-box">{"@type": "Article", "headline": "Late"}</script>'
+    '</head><body><script itemprop="datePublished">{"@type": "Article", "headline": "X"}'
+    '</script><script type="application/ld+json">{"@type": "Report", "headline": "First"}'
+    "</script><p>Text.</p></body></html>",
+    '<html><head><script class="byline">{"@type": "Article", "headline": "Only"}</script>'
+    "</head><body><p>Text.</p></body></html>",
+    # an attribute that is spelt with an entity is not looked for (the markup lacks the word)
+    '<html><head><script class="&#97;uthor">{"@type": "Article", "headline": "Hidden"}'
+    "</script></head><body><p>Text.</p></body></html>",
+    "<html><head></head><body><p>No titles at all.</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", TITLED_PAGES)
+def test_declared_titles_are_the_titles_of_the_full_metadata(page: str) -> None:
+    from cleaner.html.metadata import declared_titles
+
+    tree = lxml.html.document_fromstring(page)
+    assert declared_titles(tree, page) == page_metadata(tree, None, page).titles
+    assert declared_titles(tree) == page_metadata(tree).titles

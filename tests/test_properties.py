@@ -90,3 +90,38 @@ def test_idempotent_when_later_rules_bring_a_date_line_to_the_top() -> None:
     ):
         once = cleaner.clean(text)
         assert cleaner.clean(once) == once
+
+
+@SETTINGS
+@given(any_text)
+def test_fingerprint_is_case_and_spacing_ignored(text: str) -> None:
+    from cleaner.rules.context import fingerprint
+
+    for line in [text, *text.split("\n"), " ".join(text.split())]:
+        assert fingerprint(line) == " ".join(line.casefold().split())
+
+
+@SETTINGS
+@given(any_text)
+def test_fix_spaces_is_the_regex_definition(text: str) -> None:
+    """Runs of spaces collapse, spaces next to a line break go, the text is stripped."""
+    import re
+
+    from cleaner.normalize.spaces import fix_spaces
+
+    odd = re.sub(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    expected = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", odd)).strip(" ")
+    assert fix_spaces(text) == expected
+    assert fix_spaces(odd, plain=True) == expected
+
+
+@SETTINGS
+@given(any_text)
+def test_fix_spaces_makes_no_mojibake_pair(text: str) -> None:
+    """``normalize`` skips the second mojibake pass on this."""
+    from cleaner.normalize.mojibake import mojibake_free
+    from cleaner.normalize.spaces import fix_spaces
+
+    for line in (text, text + "\u00a0" + text, "Ã\u2009" + text + "  \n©"):
+        if mojibake_free(line):
+            assert mojibake_free(fix_spaces(line))

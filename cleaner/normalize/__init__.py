@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from ..segment import paragraphs
 from .apostrophes import restore_apostrophes
 from .decode import decode
-from .mojibake import fix_mojibake
+from .mojibake import fix_mojibake, mojibake_free
 from .residue import fix_html_residue, fix_shortcodes
 from .spaces import fix_invisibles, fix_newlines, fix_nfc, fix_spaces, is_plain
 
@@ -53,13 +53,23 @@ def normalize(
     unchanged: dict[str, str] = {}
     if plain is not None:
         unchanged["newlines"] = unchanged["invisibles"] = text
+    # A text with no pair of characters that mojibake leaves: the mojibake step leaves it
+    # as it is, and so it does after the spaces step, which turns characters into spaces
+    # and drops spaces next to a space or a line break, setting no two others side by
+    # side (the second mojibake pass is then skipped, its pre-check included).
+    free: str | None = None
     for name, step in _STEPS:
         if name in disabled or unchanged.get(name) is text:
+            continue
+        if name == "mojibake" and (text is free or mojibake_free(text)):
+            free = unchanged[name] = text
             continue
         fixed = fix_spaces(text, plain=True) if name == "spaces" and text is plain else step(text)
         if fixed != text:
             if name not in repairs:
                 repairs.append(name)
+            if name == "spaces" and text is free:
+                free = fixed
             text = fixed
         else:
             unchanged[name] = text

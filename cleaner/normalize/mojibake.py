@@ -66,9 +66,15 @@ def suspect(text: str) -> bool:
     return False
 
 
+def mojibake_free(text: str) -> bool:
+    """``text`` holds no pair of characters that mojibake leaves: ``fix_mojibake``
+    returns it as it is."""
+    return text.isascii() or not suspect(text)
+
+
 def fix_mojibake(text: str) -> str:
     """Repair mojibake line by line, calling ftfy only on lines that look broken."""
-    if text.isascii() or not suspect(text):
+    if mojibake_free(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
