@@ -80,19 +80,47 @@ def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 @cache
+def _date_tokens() -> tuple[str, str, str]:
+    """The patterns of a numeric date, a date with a month's name, and a time of day: a
+    timestamp line holds one of them at least."""
+    month = _alternation(date_words()["month"])
+    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
+    clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
+    return num_date, word_date, clock
+
+
+@cache
+def _date_token() -> regex.Pattern[str]:
+    return regex.compile("|".join(_date_tokens()), regex.IGNORECASE)
+
+
+@cache
+def _pagination_pattern() -> str:
+    pw = pagination_words()
+    page_word = _alternation(pw["nav"] | pw["page"] | pw["of"])
+    return rf"(?:(?>\d{{1,4}}|(?:{page_word})(?!\p{{L}})|[«»‹›<>…|·:/\[\]()]+|\.{{2,3}}) *)++"
+
+
+@cache
+def _pagination_line() -> regex.Pattern[str]:
+    """The pagination shape as the matcher compiles it (edges and case as there): the
+    gate asks it first, since most lines with a digit are not pagers and the pattern
+    rejects them faster than the numbers can be read."""
+    from .matcher import _EDGE
+
+    return regex.compile(f"{_EDGE}(?:{_pagination_pattern()}){_EDGE}", regex.IGNORECASE)
+
+
+@cache
 def shape_phrases() -> tuple[Phrase, ...]:
     """The shapes as phrase entries, so they compile and test like phrase data."""
     dw = date_words()
-    month = _alternation(dw["month"])
     weekday = _alternation(dw["weekday"])
     label = _alternation(dw["label"] | dw["zone"])
     agency = _alternation(agencies())
     counter = _alternation(_lexicon_words("counters.txt"))
-    pw = pagination_words()
-    page_word = _alternation(pw["nav"] | pw["page"] | pw["of"])
-    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
-    word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
-    clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
+    num_date, word_date, clock = _date_tokens()
     date_part = rf"(?:{num_date}|{word_date}|{clock}|(?:{weekday})\.?|\d{{1,2}}|\d{{4}})"
     sep = r"[ ,|/•·–—()-]*"  # "Posted: 10:12 AM EDT (1412 GMT)"
     label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
@@ -138,7 +166,7 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "pagination",
             # Numbers, navigation words and arrows, nothing else; each token is atomic so
             # the line is read one way only. The gate checks that the numbers count up.
-            rf"(?:(?>\d{{1,4}}|(?:{page_word})(?!\p{{L}})|[«»‹›<>…|·:/\[\]()]+|\.{{2,3}}) *)++",
+            _pagination_pattern(),
             "1 2 3 4 5 6 7 8 9 10 Next || « Prev 1 2 3 … 10 Next » || Page 1 of 5 || "
             "Seite 2 von 3 || Страница 1 из 4 || 上一页 1 2 3 下一页",
         ),
@@ -259,6 +287,8 @@ def _pagination(line: str) -> bool:
     """Page numbers that count up one by one (a gap only at an ellipsis: "1 2 3 … 10"),
     or "Page 1 of 5"; not a row of scores or a lottery draw. (Years counting up, "2019
     2020 2021", are an archive's links: chrome as well.)"""
+    if _pagination_line().fullmatch(line) is None:
+        return False
     low = line.lower()
     words = set(_LETTERS.findall(low))
     pw = pagination_words()
@@ -284,10 +314,28 @@ def _few_words(line: str) -> bool:
 _DECIMAL = re.compile(r"-?\d+[.,]\d{5,}")
 
 
+#: Every character a timestamp line can hold: letters (date and label words), digits,
+#: the shape's separators, and the colon and full stop of times and abbreviations;
+#: and, at either end, the punctuation and symbols the matcher lets a line open and close
+#: with (``matcher._EDGE``).
+_TIMESTAMP_CHARS = regex.compile(r"[\p{P}\p{S} ]*[\p{L}\d ,|/•·–—()\-:.]*[\p{P}\p{S} ]*")
+
+
 def _timestamp_gate(line: str) -> bool:
     """A date line, not a table row ("| | Wednesday, 12 Jul, 2006 | |" is a cell of the
-    article's table) nor a long decimal ("4.3333333333333333": a number in code output)."""
-    return _not_table_row(line) and not _DECIMAL.fullmatch(line) and _date_words_only(line)
+    article's table) nor a long decimal ("4.3333333333333333": a number in code output).
+
+    Two checks that the shape's pattern implies are tried first, because a line the
+    pattern does not match costs it up to half a millisecond of backtracking: no
+    character outside ``_TIMESTAMP_CHARS`` ("2020-08-01 17:59 │ 200"), and a date or a
+    time somewhere in the line ("ISNI: 0000 0001 2208 1006" has none)."""
+    return (
+        _not_table_row(line)
+        and _TIMESTAMP_CHARS.fullmatch(line) is not None
+        and not _DECIMAL.fullmatch(line)
+        and _date_words_only(line)
+        and _date_token().search(line) is not None
+    )
 
 
 #: Each shape's gate: the longest line it may match (its rule's max_chars), characters
