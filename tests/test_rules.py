@@ -650,3 +650,22 @@ def test_a_forum_posters_profile_fields_go_and_the_posts_stay() -> None:
     out = cleaner.clean_document("\n\n".join(paras))
     assert out.text.split("\n\n") == posts
     assert {r.rule for r in out.removed} == {"forum-profile"}
+
+
+def test_an_excerpt_that_happens_to_end_a_sentence_goes_with_its_run() -> None:
+    """In a stream of excerpts cut at one length, one whose cut fell on a full stop goes
+    with the run when the run goes on after it, or when it ends the text; a paragraph
+    after a run that the article goes on from stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    words = "the council said the new rules would apply from spring and that operators " * 6
+    excerpts = [f"Story {k}: " + words[k : k + 290].strip() for k in range(4)]
+    whole = "Teaser: " + words[:280].strip() + " soon."
+    assert all(not e.endswith(".") for e in excerpts) and whole.endswith(".")
+    last = whole.replace("Teaser", "Another")
+    stream = [body, excerpts[0], excerpts[1], whole, excerpts[2], excerpts[3], last]
+    assert cleaner.clean("\n\n".join(stream)) == body
+    after = [body, *excerpts[:3], whole, body.replace("Monday", "Tuesday")]
+    assert cleaner.clean("\n\n".join(after)).split("\n\n") == [body, whole, after[-1]]

@@ -393,8 +393,15 @@ _LIST_ITEM = regex.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)]) ")
 
 
 def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
-    """Runs of teaser excerpts cut at the same length, mid-sentence, in a row."""
-    run: list[int] = []
+    """Runs of teaser excerpts cut at the same length, mid-sentence, in a row.
+
+    A paragraph of the run's length that happens to end a sentence (the site's cut fell
+    on a full stop) belongs to the run when the run goes on after it, or when it is the
+    text's last paragraph: one at a time, and it does not count towards the run's length.
+    """
+    run: list[int] = []  # the excerpts and the paragraphs bridging them
+    cut = 0  # how many of them are cut mid-sentence
+    pending: int | None = None  # a whole paragraph of the run's length, just after it
     shortest = longest = 0
     for i in [*range(len(paras)), None]:
         if i is not None and decisions[i] is not None and decisions[i][0] != "title-case-run":
@@ -402,14 +409,35 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         if i is not None and _cut_excerpt(paras[i]):
             size = len(paras[i])
             if run and max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size):
+                if pending is not None:
+                    run.append(pending)
+                    pending = None
                 run.append(i)
+                cut += 1
                 shortest, longest = min(shortest, size), max(longest, size)
                 continue
-            _drop_excerpts(paras, decisions, run)
-            run, shortest, longest = [i], size, size
+            _drop_excerpts(paras, decisions, run, cut)
+            run, cut, pending, shortest, longest = [i], 1, None, size, size
             continue
-        _drop_excerpts(paras, decisions, run)
-        run = []
+        if i is not None and run and pending is None and _bridges(paras[i], shortest, longest):
+            pending = i
+            continue
+        if i is None and pending is not None:
+            run.append(pending)  # the text's last paragraph
+        _drop_excerpts(paras, decisions, run, cut)
+        run, cut, pending = [], 0, None
+
+
+def _bridges(text: str, shortest: int, longest: int) -> bool:
+    """A paragraph as long as a run of excerpts (within their spread), not a list item
+    or a table row."""
+    size = len(text)
+    return (
+        EXCERPT_MIN_CHARS <= size <= TEASER_CUT_MAX_CHARS
+        and max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size)
+        and text[0] != "|"
+        and not _LIST_ITEM.match(text)
+    )
 
 
 def _cut_excerpt(text: str) -> bool:
@@ -425,9 +453,11 @@ def _cut_excerpt(text: str) -> bool:
 _REFERENCES = regex.compile(r"(?:\s*\[[^\[\]]{1,40}\])+$")
 
 
-def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int]) -> None:
-    if len(run) >= EXCERPT_MIN_RUN:
-        reason = f"one of {len(run)} excerpts cut mid-sentence at about the same length"
+def _drop_excerpts(
+    paras: list[str], decisions: list[Decision], run: list[int], cut: int
+) -> None:
+    if cut >= EXCERPT_MIN_RUN:
+        reason = f"one of {cut} excerpts cut mid-sentence at about the same length"
         for j in run:
             if decisions[j] is None:  # a flattened menu among them keeps its own rule
                 decisions[j] = ("related-list", reason)
