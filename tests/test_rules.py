@@ -669,3 +669,19 @@ def test_an_excerpt_that_happens_to_end_a_sentence_goes_with_its_run() -> None:
     assert cleaner.clean("\n\n".join(stream)) == body
     after = [body, *excerpts[:3], whole, body.replace("Monday", "Tuesday")]
     assert cleaner.clean("\n\n".join(after)).split("\n\n") == [body, whole, after[-1]]
+
+
+def test_captions_between_a_gallerys_previous_and_next_buttons_go() -> None:
+    """A gallery shown slide by slide: three or more captions, each between the
+    gallery's Previous and Next buttons; a paragraph after a single Next stays."""
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    captions = [f"Harbour at dawn, picture {k} of the series by the photo club" for k in range(3)]
+    paras = [body]
+    for caption in captions:
+        paras += ["- Previous", "- Next", caption]
+    paras += ["Related Videos", body.replace("Tuesday", "Friday")]
+    out = cleaner.clean_document("\n\n".join(paras))
+    assert out.text.split("\n\n") == [body, paras[-1]]
+    assert [r.rule for r in out.removed if r.text in captions] == ["slideshow"] * 3
+    single = [body, "Next", body.replace("Tuesday", "Monday")]
+    assert cleaner.clean("\n\n".join(single)).split("\n\n") == [single[0], single[2]]

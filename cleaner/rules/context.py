@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from .shapes import date_words, lexicon_lines
+from .shapes import date_words, lexicon_lines, pagination_words
 
 Decision = tuple[str, str] | None
 
@@ -207,8 +207,23 @@ SLIDE_MAX_LINES = 3
 SLIDE_MAX_CHARS = 500
 
 
+#: A gallery shown slide by slide without counters: each caption stands between the
+#: gallery's "Previous"/"Next" buttons (lines of navigation words only). At least this
+#: many captions in a row, each right after such a line and, but for the last, right
+#: before one; only button lines between them.
+GALLERY_MIN_SLIDES = 3
+_BUTTON_EDGES = "-*•·|«»‹›<>()[] "
+
+
+def _button_line(text: str, nav: frozenset[str]) -> bool:
+    words = text.strip(_BUTTON_EDGES).lower().split()
+    return 0 < len(words) <= 3 and all(w in nav for w in words)
+
+
 def slideshow(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
-    """The slides of a picture gallery: counted lines with their captions and credits."""
+    """The slides of a picture gallery: counted lines with their captions and credits,
+    or captions each between the gallery's Previous and Next buttons."""
+    _button_slides(paras, decisions)
     counters: list[tuple[int, int, int]] = []  # (index, k, n)
     for i, text in enumerate(paras):
         if text[:1].isdigit() or text[:2] in ("- ", "* ", "• "):
@@ -231,6 +246,25 @@ def slideshow(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
         if len(run) >= SLIDESHOW_MIN_SLIDES:
             _remove_slides(paras, decisions, run)
         run = [c] if c is not None else []
+
+
+def _button_slides(paras: list[str], decisions: list[Decision]) -> None:
+    nav = pagination_words()["nav"]
+    buttons = [len(p) <= 40 and _button_line(p, nav) for p in paras]
+    run: list[int] = []
+    for i in [*range(1, len(paras)), None]:
+        if i is not None and buttons[i]:
+            continue
+        # A slide another rule took (a related list under "1 of 5") still counts.
+        slide = i is not None and buttons[i - 1] and len(paras[i]) <= SLIDE_MAX_CHARS
+        if slide and run and all(buttons[j] for j in range(run[-1] + 1, i)):  # type: ignore[operator]
+            run.append(i)  # type: ignore[arg-type]
+            continue
+        if len(run) >= GALLERY_MIN_SLIDES:
+            for j in run:
+                if decisions[j] is None:
+                    decisions[j] = ("slideshow", "caption between a gallery's Previous and Next")
+        run = [i] if slide and i is not None else []
 
 
 def _remove_slides(
