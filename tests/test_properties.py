@@ -92,6 +92,32 @@ def test_idempotent_when_later_rules_bring_a_date_line_to_the_top() -> None:
         assert cleaner.clean(once) == once
 
 
+def test_idempotent_when_other_rules_remove_copies_of_a_contained_paragraph() -> None:
+    """Found by hypothesis: a paragraph shown three times (one copy a duplicate, one in
+    the comments) was not judged as contained in a longer one, because its removed copies
+    still counted as a pattern of the content; the second clean saw one copy and removed
+    it. Only the copies still kept count now."""
+    talks = (
+        "Переговоры переговоры the talks the talks talks talks as talks the talks the talks the."
+    )
+    text = "\n\n".join(
+        [
+            "The the the",
+            "The the the.",
+            "The the the.",
+            talks,
+            talks,
+            talks + " The the the.",
+            "The " + "the " * 23 + "the.",
+            "The " + "the " * 15 + "the talks talks talks talks without.",
+            "Be First to Comment",
+            talks,
+        ]
+    )
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once
+
+
 @SETTINGS
 @given(any_text)
 def test_fingerprint_is_case_and_spacing_ignored(text: str) -> None:

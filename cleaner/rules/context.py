@@ -251,20 +251,25 @@ def slideshow(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
 def _button_slides(paras: list[str], decisions: list[Decision]) -> None:
     nav = pagination_words()["nav"]
     buttons = [len(p) <= 40 and _button_line(p, nav) for p in paras]
-    run: list[int] = []
-    for i in [*range(1, len(paras)), None]:
-        if i is not None and buttons[i]:
+    runs: list[list[int]] = []
+    last = -1  # the previous slide, while only button lines have followed it
+    for i in range(1, len(paras)):
+        if buttons[i]:
             continue
         # A slide another rule took (a related list under "1 of 5") still counts.
-        slide = i is not None and buttons[i - 1] and len(paras[i]) <= SLIDE_MAX_CHARS
-        if slide and run and all(buttons[j] for j in range(run[-1] + 1, i)):  # type: ignore[operator]
-            run.append(i)  # type: ignore[arg-type]
-            continue
+        if buttons[i - 1] and len(paras[i]) <= SLIDE_MAX_CHARS:
+            if last >= 0 and all(buttons[last + 1 : i]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            last = i
+        else:
+            last = -1
+    for run in runs:
         if len(run) >= GALLERY_MIN_SLIDES:
             for j in run:
                 if decisions[j] is None:
                     decisions[j] = ("slideshow", "caption between a gallery's Previous and Next")
-        run = [i] if slide and i is not None else []
 
 
 def _remove_slides(
@@ -384,7 +389,7 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
 HEADLINE_TAIL_MIN_RUN = 5
 HEADLINE_TAIL_MIN_CHARS = 40
 HEADLINE_TAIL_MIN_WORDS = 6
-_ENDS_CLAUSE = regex.compile(r"[.!?…:;,。！？，][\"”’»)\]]*$")
+_ENDS_CLAUSE = regex.compile(r"[.!?…:;,。！？，][\"”’»)\]]*$", _AT_END)
 
 
 def headline_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
@@ -955,9 +960,13 @@ def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen
     for i, text in enumerate(paras):
         if decisions[i] is None and len(text) > CONTAINED_KEY:
             by_start.setdefault(text[:CONTAINED_KEY], []).append(i)
+    # Copies still kept: the text a second clean sees (copies that other rules removed,
+    # a comment repeating the article, are not there then; counting them made a second
+    # clean remove what the first kept).
     occurrences: dict[str, int] = {}
-    for text in paras:
-        occurrences[text] = occurrences.get(text, 0) + 1
+    for i, text in enumerate(paras):
+        if decisions[i] is None:
+            occurrences[text] = occurrences.get(text, 0) + 1
     for i, text in enumerate(paras):
         if (
             decisions[i] is not None
