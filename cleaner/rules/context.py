@@ -447,7 +447,7 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
             continue
         if i is not None and _cut_excerpt(paras[i]):
             size = len(paras[i])
-            if run and max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size):
+            if run and _within_spread(size, shortest, longest):
                 if pending is not None:
                     run.append(pending)
                     pending = None
@@ -458,7 +458,13 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
             _drop_excerpts(paras, decisions, run, cut)
             run, cut, pending, shortest, longest = [i], 1, None, size, size
             continue
-        if i is not None and run and pending is None and _bridges(paras[i], shortest, longest):
+        if (
+            i is not None
+            and run
+            and pending is None
+            and _excerpt_sized(paras[i])
+            and _within_spread(len(paras[i]), shortest, longest)
+        ):
             pending = i
             continue
         if i is None and pending is not None:
@@ -467,24 +473,26 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         run, cut, pending = [], 0, None
 
 
-def _bridges(text: str, shortest: int, longest: int) -> bool:
-    """A paragraph as long as a run of excerpts (within their spread), not a list item
-    or a table row."""
-    size = len(text)
+def _within_spread(size: int, shortest: int, longest: int) -> bool:
+    """A paragraph of ``size`` keeps a run's lengths within ``EXCERPT_MAX_SPREAD``."""
+    return max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size)
+
+
+def _excerpt_sized(text: str) -> bool:
+    """As long as an excerpt, and neither a table row nor a list item (the writer's)."""
     return (
-        EXCERPT_MIN_CHARS <= size <= TEASER_CUT_MAX_CHARS
-        and max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size)
+        EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS
         and text[0] != "|"
         and not _LIST_ITEM.match(text)
     )
 
 
 def _cut_excerpt(text: str) -> bool:
-    if not EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS or text[0] == "|":
+    # The sentence end is asked before the list item: it decides most paragraphs, and
+    # without the reference marks' substitution.
+    if not EXCERPT_MIN_CHARS <= len(text) <= TEASER_CUT_MAX_CHARS or _ENDS_SENTENCE.search(text):
         return False
-    if _ENDS_SENTENCE.search(text):
-        return False  # most paragraphs: decided without the reference marks' substitution
-    return not _LIST_ITEM.match(text) and not _ENDS_SENTENCE.search(_REFERENCES.sub("", text))
+    return _excerpt_sized(text) and not _ENDS_SENTENCE.search(_REFERENCES.sub("", text))
 
 
 #: Reference marks at a paragraph's end ("... a publicity stunt.[36][39]", "[MP3]",
@@ -492,9 +500,7 @@ def _cut_excerpt(text: str) -> bool:
 _REFERENCES = regex.compile(r"(?:\s*\[[^\[\]]{1,40}\])+$")
 
 
-def _drop_excerpts(
-    paras: list[str], decisions: list[Decision], run: list[int], cut: int
-) -> None:
+def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int], cut: int) -> None:
     if cut >= EXCERPT_MIN_RUN:
         reason = f"one of {cut} excerpts cut mid-sentence at about the same length"
         for j in run:
@@ -699,9 +705,7 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     bottom = [i for i in range(body[-1] + 1, len(paras)) if decisions[i] is None and i not in prose]
     # Lines that a navigation rule already took (post links, a pager) were chrome lines
     # above the article before it knew them: they count towards the run as they did.
-    navigation = sum(
-        1 for d in decisions[: body[0]] if d is not None and d[0] in NAVIGATION_RULES
-    )
+    navigation = sum(1 for d in decisions[: body[0]] if d is not None and d[0] in NAVIGATION_RULES)
     if len(top) + navigation >= CHROME_MIN_LINES:
         headline = next((i for i in reversed(top) if _headline_like(paras[i])), None)
         for i in top:

@@ -17,6 +17,7 @@ from itertools import pairwise
 import regex
 
 from . import Phrase
+from .matcher import _EDGE
 
 
 @cache
@@ -107,8 +108,6 @@ def _pagination_line() -> regex.Pattern[str]:
     """The pagination shape as the matcher compiles it (edges and case as there): the
     gate asks it first, since most lines with a digit are not pagers and the pattern
     rejects them faster than the numbers can be read."""
-    from .matcher import _EDGE
-
     return regex.compile(f"{_EDGE}(?:{_pagination_pattern()}){_EDGE}", regex.IGNORECASE)
 
 
@@ -289,20 +288,17 @@ def _pagination(line: str) -> bool:
     2020 2021", are an archive's links: chrome as well.)"""
     if _pagination_line().fullmatch(line) is None:
         return False
-    low = line.lower()
-    words = set(_LETTERS.findall(low))
+    words = set(_LETTERS.findall(line.lower()))
     pw = pagination_words()
-    numbers = [int(n) for n in _NUMBERS.findall(line)]
+    # The numbers of each stretch between ellipses ("1 2 3 … 10": two stretches).
+    runs = [[int(n) for n in _NUMBERS.findall(part)] for part in _ELLIPSIS.split(line)]
+    numbers = [n for run in runs for n in run]
     if words & pw["page"] and (words & pw["of"] or "/" in line):
         return len(numbers) >= 2 and numbers[0] <= numbers[1]  # "Page 1 of 5"
-    last = None
-    for part in _ELLIPSIS.split(line):
-        run = [int(n) for n in _NUMBERS.findall(part)]
-        if any(b != a + 1 for a, b in pairwise(run)):
-            return False
-        if run and last is not None and run[0] <= last:
-            return False
-        last = run[-1] if run else last
+    if any(b != a + 1 for run in runs for a, b in pairwise(run)):
+        return False  # within a stretch, one by one
+    if any(b[0] <= a[-1] for a, b in pairwise(run for run in runs if run)):
+        return False  # and each stretch above the one before
     needed = 2 if words & pw["nav"] else PAGINATION_MIN_NUMBERS
     return len(numbers) >= needed
 
