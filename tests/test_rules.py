@@ -685,3 +685,40 @@ def test_captions_between_a_gallerys_previous_and_next_buttons_go() -> None:
     assert [r.rule for r in out.removed if r.text in captions] == ["slideshow"] * 3
     single = [body, "Next", body.replace("Tuesday", "Monday")]
     assert cleaner.clean("\n\n".join(single)).split("\n\n") == [single[0], single[2]]
+
+
+def test_a_headline_cut_short_between_body_paragraphs_goes() -> None:
+    """A link's headline cut with "..." between two body paragraphs is a teaser; a
+    sentence the writer trails off in lower case, and a comment header carrying a time,
+    are not this rule's to remove."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    later = body.replace("Monday", "Tuesday")
+    teaser = "Friday's Best Deals: Children's Books, Circular Lamp, Memory Foam..."
+    out = cleaner.clean_document("\n\n".join([body, teaser, later]))
+    assert out.text.split("\n\n") == [body, later]
+    assert [(r.rule, r.text) for r in out.removed] == [("related-list", teaser)]
+    trailing = "And then the ferry was gone, and the harbour was quiet again..."
+    header = "At 4/20/2005 08:13:14 AM, Vox Populi said..."
+    for line in (trailing, header):
+        out = cleaner.clean_document("\n\n".join([body, line, later]))
+        assert all(r.rule != "related-list" for r in out.removed), line
+
+
+def test_a_numbered_subheading_after_a_read_more_link_stays() -> None:
+    """``5. …`` after a "Read more" link continues the article's numbered list when
+    ``4. …`` stands above it: no related list begins there."""
+    steps = [
+        "4. Hotel rooms are priced by what they cost to build",
+        "The old rule is one dollar a night for every thousand dollars a room cost to build, "
+        "the consultant said, and most hotels still follow it.",
+        "Read more",
+        "5. Beware the wall-mounted hairdryer",
+        "It carries more germs than anything else in the room, the study found, more than "
+        "the remote control and more than the light switches.",
+    ]
+    out = cleaner.clean_document("\n\n".join(steps))
+    assert out.text.split("\n\n") == [*steps[:2], *steps[3:]]
+    assert [r.rule for r in out.removed] == ["related-link"]

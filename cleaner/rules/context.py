@@ -320,6 +320,19 @@ _REFERENCE = regex.compile(
 )
 
 
+_NUMBERED = regex.compile(r"(\d{1,3})[.)] \S")
+
+
+def _continues_numbering(line: str, above: list[str]) -> bool:
+    """``5. Beware the hairdryer`` after a "Read more" link, when ``4. …`` stands above:
+    the article's own numbered subheading goes on, no teaser list begins."""
+    number = _NUMBERED.match(line)
+    if number is None or number[1] == "1":
+        return False
+    previous = f"{int(number[1]) - 1}{line[len(number[1])]} "
+    return any(p.startswith(previous) for p in above)
+
+
 def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The headlines listed under a related-content heading ("More from Business"):
     every following line that is headline-shaped (short, no full stop at its end),
@@ -332,7 +345,9 @@ def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         j = i + 1
         while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
             if decisions[j] is None and (
-                _REFERENCE.search(paras[j]) or (j + 1 < n and _REFERENCE.search(paras[j + 1]))
+                _REFERENCE.search(paras[j])
+                or (j + 1 < n and _REFERENCE.search(paras[j + 1]))
+                or _continues_numbering(paras[j], paras[:i])
             ):
                 break
             if decisions[j] is None:
@@ -367,9 +382,11 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     total = chars_after[0]
     for i in headings:
         after = chars_after[i + 1]
+        first = next((j for j in range(i + 1, n) if decisions[j] is None), None)
         if (
             0 < after < total - after
             and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS
+            and not (first is not None and _continues_numbering(paras[first], paras[:i]))
             and not any(
                 decisions[j] is None and _REFERENCE.search(paras[j]) for j in range(i + 1, n)
             )
@@ -415,6 +432,34 @@ def headline_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> No
         return  # a page of headlines is all the text there is: nothing to tell it from
     for j in run:
         decisions[j] = ("related-list", "one of a run of teaser headlines ending the text")
+
+
+#: A link to another article dropped between two paragraphs of the body, its headline cut
+#: short by the site ("Friday's Best Deals: Children's Books, Circular Lamp, Memory
+#: Foam..."): title case on most words and an ellipsis at the end. The body's own
+#: subheadings end in no ellipsis, and a sentence cut short is in lower case.
+CUT_HEADLINE_MIN_WORDS = 4
+CUT_HEADLINE_CAPITALIZED = 0.7
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}'’])\p{L}")
+_CLOCK = regex.compile(r"\d:\d\d")
+
+
+def cut_headline(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """A headline cut short with an ellipsis, alone between two body paragraphs."""
+    kept = [i for i, decision in enumerate(decisions) if decision is None]
+    for before, i, after in zip(kept, kept[1:], kept[2:], strict=False):
+        text = paras[i]
+        if (
+            len(text) > TEASER_MAX_CHARS
+            or not _CUT_SHORT.search(text)
+            or text.count(" ") + 1 < CUT_HEADLINE_MIN_WORDS
+            or not (_body_like(paras[before]) and _body_like(paras[after]))
+            or _CLOCK.search(text)  # "At 4/20/2005 08:13 AM, Anonymous said...": a comment
+        ):
+            continue
+        starts = _WORD_START.findall(text)
+        if sum(c.isupper() for c in starts) >= CUT_HEADLINE_CAPITALIZED * len(starts):
+            decisions[i] = ("related-list", "a headline cut short, dropped into the body")
 
 
 #: Excerpts of other articles cut at a fixed length by the site ("... as a writer,
@@ -1024,6 +1069,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("related-list", teaser_tail),
     ("related-list", cut_excerpts),
     ("related-list", headline_tail),
+    ("related-list", cut_headline),
     ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
