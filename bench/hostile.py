@@ -36,7 +36,8 @@ CASES: dict[str, tuple[str, float]] = {
     "repeated paragraphs": ("'The same paragraph of body text, again.\\n\\n' * (n // 41)", 1),
     "mojibake on one line": ("'CafÃ© crÃ¨me â€” naÃ¯ve ' * (n // 24)", 1),
     "deeply nested HTML": (
-        "'<html><body>' + '<div>' * (n // 11) + 'Deep text.' + '</div>' * (n // 11)", 0.1
+        "'<html><body>' + '<div>' * (n // 11) + 'Deep text.' + '</div>' * (n // 11)",
+        0.1,
     ),
     "million short lines": ("'Menu\\n' * 1_000_000", 0),
     "ordinary text, 20 MB": ("ordinary(20_000_000)", 0),

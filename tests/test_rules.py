@@ -722,3 +722,53 @@ def test_a_numbered_subheading_after_a_read_more_link_stays() -> None:
     out = cleaner.clean_document("\n\n".join(steps))
     assert out.text.split("\n\n") == [*steps[:2], *steps[3:]]
     assert [r.rule for r in out.removed] == ["related-link"]
+
+
+def test_a_language_menu_goes_and_a_sentence_listing_languages_stays() -> None:
+    """Five or more language names and little else, on one line: a site's language
+    menu. A sentence naming the languages of an app ends as a sentence and stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    menu = (
+        "Other languages: Asturianu Български Català Čeština Deutsch English (British) "
+        "Español (de España) Français Italiano 日本語 Nederlands Русский 中文 (简体)"
+    )
+    sentence = (
+        "The app is available in English, Deutsch, Français, Español, Italiano, "
+        "Nederlands, Polski and Русский."
+    )
+    out = cleaner.clean_document("\n\n".join([body, sentence, menu]))
+    assert out.text.split("\n\n") == [body, sentence]
+    assert [r.rule for r in out.removed] == ["language-menu"]
+
+
+def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
+    """A consent banner or a market-data footer runs past 500 characters; their rules
+    declare a longer limit. A body sentence that opens like the footer stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    banner = (
+        "We use cookies and similar technologies to improve your browsing experience, "
+        "personalize content and offers, show targeted ads, analyze traffic, and better "
+        "understand you. We may share your information with third-party partners for "
+        "marketing purposes. To learn more and make choices about data use, visit our "
+        "Advertising Policy and Privacy Policy. By clicking Accept and Continue below, you "
+        "consent to these activities unless and until you withdraw your consent using our "
+        "rights request form, and you consent to allow your data to be transferred, "
+        "processed, and stored in the United States."
+    )
+    market = (
+        "Most stock quote data provided by BATS. Market indices are shown in real time, "
+        "except for the DJIA, which is delayed by two minutes. All times are ET. "
+        + "Factset: FactSet Research Systems Inc. 2016. All rights reserved. "
+        * 6
+    )
+    news = "Market data provided by FactSet show stocks fell three per cent on Monday."
+    assert len(banner) > 500 and len(market) > 500
+    out = cleaner.clean_document("\n\n".join([body, news, banner, market]))
+    assert out.text.split("\n\n") == [body, news]
+    assert [r.rule for r in out.removed] == ["cookie-banner", "syndication"]

@@ -26,8 +26,10 @@ _INLINE = (
     "button|input|meta|link|noscript|center"
 )
 _TAG_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
-_TAG_BLOCK = regex.compile(rf"<(/?)({_BLOCK})(\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
-_TAG_INLINE = regex.compile(rf"<(/?)({_INLINE})(\s[^<>\n]{{0,500}})?/?>", regex.IGNORECASE)
+# Attributes up to 2,000 characters: a tracking pixel's ``src`` runs past 500. The scan
+# from a ``<`` stops at the next ``<``, ``>`` or line break, so it stays linear.
+_TAG_BLOCK = regex.compile(rf"<(/?)({_BLOCK})(\s[^<>\n]{{0,2000}})?/?>", regex.IGNORECASE)
+_TAG_INLINE = regex.compile(rf"<(/?)({_INLINE})(\s[^<>\n]{{0,2000}})?/?>", regex.IGNORECASE)
 _CLOSING = regex.compile(r"</([a-zA-Z][a-zA-Z0-9]{0,10})\s*>")
 _COMMENT = regex.compile(r"<!--.{0,2000}?-->", regex.DOTALL)
 _SCRIPT = regex.compile(

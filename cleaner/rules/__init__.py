@@ -27,7 +27,9 @@ from .._errors import ConfigError, PhraseFileError
 __all__ = ["Phrase", "PhraseMatcher", "Rule", "catalog", "load_phrase_file", "load_phrases"]
 
 _KINDS = frozenset({"phrase", "shape", "context"})
-#: No phrase rule removes a paragraph longer than this: longer text is prose.
+#: No phrase rule removes a paragraph longer than this, unless its catalog entry declares
+#: a longer ``max_chars`` for patterns that bound their own length (a consent banner, a
+#: market-data footer): longer text is prose.
 MAX_PHRASE_CHARS = 500
 
 

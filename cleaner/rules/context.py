@@ -687,6 +687,7 @@ CHROME_EVIDENCE_RULES = frozenset(
         "post-navigation",
         "menu-line",
         "menu-run",
+        "language-menu",
         "site-label",
         "text-size",
         "player-label",

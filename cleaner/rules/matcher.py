@@ -252,8 +252,10 @@ class PhraseMatcher:
         self._any_gate = re.compile(f"[{re.escape(every)}]").search if every else None
         self._gated_max = max((limit for (limit, _c, _k), _i, _p in gated), default=0)  # type: ignore[misc]
         # Gated shapes may judge lines longer than a phrase can be (a menu flattened into
-        # one line): lines up to the longest gate's limit are scanned.
-        self._longest = max(MAX_PHRASE_CHARS, self._gated_max)
+        # one line), and a rule may declare a longer limit than the default (a consent
+        # banner, a market-data footer): lines up to the longest limit are scanned.
+        bucket_max = max((limit for limit, _p in self._by_key.values()), default=0)
+        self._longest = max(MAX_PHRASE_CHARS, self._gated_max, bucket_max)
         # Patterns that can start anywhere share one search for all their required words
         # (the standard library's engine is about 3x faster than ``regex`` on a plain
         # alternation of literals).

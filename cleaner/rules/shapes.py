@@ -201,6 +201,13 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Womens Cycling Equipment Maintenance Bike Reviews Road Bikes Mountain Bikes "
             "Touring Commuting Kids Bikes Helmets Clothing Shoes Accessories Glossary",
         ),
+        (
+            "language-menu",
+            # The decision is the gate's (_language_menu); the pattern only bounds it.
+            r"[^\n]{20,3000}",
+            "Other languages: Asturianu Български Català Čeština Deutsch English (British) "
+            "Español (de España) Français Italiano 日本語 Nederlands Русский 中文 (简体)",
+        ),
     ]
     return tuple(
         Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}", _GATES[rule])
@@ -272,6 +279,47 @@ def _title_case_run(line: str) -> bool:
         return False
     # A full stop now and then ("Inc.", "v1.2 Dir.") is not prose: that needs lower case.
     return len(_RUN_SENTENCE.findall(line)) * TITLE_RUN_WORDS_PER_STOP <= n
+
+
+#: A site's language menu flattened into one line ("Other languages: Afrikaans aragonés
+#: العربية ... 中文"): at least this many language names (``lexicon/language-names.txt``),
+#: holding at least this share of the line's letters once a leading label ("Other
+#: languages:") and the variants in brackets ("Español (de España)") are set aside. No
+#: sentence end and hardly a comma: a sentence that lists the languages of an app has
+#: both ("Available in English, Deutsch, Français, ... and Русский.").
+LANGUAGE_MENU_MIN_NAMES = 5
+LANGUAGE_MENU_MIN_SHARE = 0.6
+LANGUAGE_MENU_MAX_COMMAS = 2
+#: A language menu names one of these, at least: one C search keeps other lines cheap.
+_COMMON_LANGUAGE = regex.compile(
+    "English|Deutsch|Español|Français|Italiano|Português|Nederlands|Polski|Русский|"
+    "Türkçe|Українська|日本語|中文|العربية"
+)
+_MENU_LABEL = regex.compile(r"[^:：|\n]{1,30}[:：] *")
+_VARIANT = regex.compile(r"\([^()\n]{1,40}\)")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
+@cache
+def _language_names() -> regex.Pattern[str]:
+    names = frozenset(name.casefold() for name in lexicon_lines("language-names.txt"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alternation(names)})(?![\p{{L}}\p{{M}}])")
+
+
+def _language_menu(line: str) -> bool:
+    if (
+        _COMMON_LANGUAGE.search(line) is None
+        or line.rstrip()[-1:] in ".!?。"
+        or line.count(",") > LANGUAGE_MENU_MAX_COMMAS
+    ):
+        return False
+    label = _MENU_LABEL.match(line)
+    rest = _VARIANT.sub(" ", line[label.end() if label else 0 :]).casefold()
+    found = _language_names().findall(rest)
+    if len(set(found)) < LANGUAGE_MENU_MIN_NAMES:
+        return False
+    letters = len(_LETTER_OR_MARK.findall(rest))
+    return sum(len(name) for name in found) >= LANGUAGE_MENU_MIN_SHARE * letters
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -347,4 +395,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
+    "language-menu": (3000, " ", _language_menu),
 }
