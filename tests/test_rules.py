@@ -772,3 +772,22 @@ def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> 
     out = cleaner.clean_document("\n\n".join([body, news, banner, market]))
     assert out.text.split("\n\n") == [body, news]
     assert [r.rule for r in out.removed] == ["cookie-banner", "syndication"]
+
+
+def test_a_browser_notice_goes_and_news_about_javascript_stays() -> None:
+    """ "Please enable JavaScript ...", "JavaScript is disabled in your browser." are
+    notices to the reader; a sentence that reports on JavaScript goes on past the clause
+    and stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    notices = [
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "JavaScript is disabled in your browser.",
+        "Bitte aktivieren Sie JavaScript.",
+    ]
+    news = "JavaScript is disabled by default in the new privacy mode, Mozilla said."
+    out = cleaner.clean_document("\n\n".join([body, *notices, news]))
+    assert out.text.split("\n\n") == [body, news]
+    assert {r.rule for r in out.removed} == {"browser-notice"}
