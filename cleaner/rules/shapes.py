@@ -112,17 +112,32 @@ def _pagination_line() -> regex.Pattern[str]:
 
 
 @cache
-def shape_phrases() -> tuple[Phrase, ...]:
-    """The shapes as phrase entries, so they compile and test like phrase data."""
+def _timestamp_pattern() -> str:
+    """Labels, then date parts, at least one of them a date or a time, then more parts."""
     dw = date_words()
     weekday = _alternation(dw["weekday"])
     label = _alternation(dw["label"] | dw["zone"])
-    agency = _alternation(agencies())
-    counter = _alternation(_lexicon_words("counters.txt"))
     num_date, word_date, clock = _date_tokens()
     date_part = rf"(?:{num_date}|{word_date}|{clock}|(?:{weekday})\.?|\d{{1,2}}|\d{{4}})"
     sep = r"[ ,|/•·–—()-]*"  # "Posted: 10:12 AM EDT (1412 GMT)"
     label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
+    return (
+        rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}"
+        rf"(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}:?))*\)?"
+    )
+
+
+@cache
+def _timestamp_line() -> regex.Pattern[str]:
+    """The timestamp shape with the matcher's edges and case."""
+    return regex.compile(f"{_EDGE}(?:{_timestamp_pattern()}){_EDGE}", regex.IGNORECASE)
+
+
+@cache
+def shape_phrases() -> tuple[Phrase, ...]:
+    """The shapes as phrase entries, so they compile and test like phrase data."""
+    agency = _alternation(agencies())
+    counter = _alternation(_lexicon_words("counters.txt"))
     name = r"(?-i:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})"
     entries = [
         (
@@ -132,7 +147,9 @@ def shape_phrases() -> tuple[Phrase, ...]:
         ),
         (
             "timestamp",
-            rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}:?))*\)?",
+            # The decision is the gate's (_timestamp_gate, which asks _timestamp_pattern
+            # and remembers the answer per digit shape); the pattern only bounds it.
+            r"[^\n]{1,90}",
             "NEWS 12.01.202220:17 || Updated 5:32 PM ET, Wed January 12, 2022 || "
             "Monday, May 16, 2005 Posted: 10:12 AM EDT (1412 GMT)",
         ),
@@ -379,13 +396,29 @@ def _timestamp_gate(line: str) -> bool:
     pattern does not match costs it up to half a millisecond of backtracking: no
     character outside ``_TIMESTAMP_CHARS`` ("2020-08-01 17:59 │ 200"), and a date or a
     time somewhere in the line ("ISNI: 0000 0001 2208 1006" has none)."""
-    return (
-        _not_table_row(line)
-        and _TIMESTAMP_CHARS.fullmatch(line) is not None
-        and not _DECIMAL.fullmatch(line)
-        and _date_words_only(line)
-        and _date_token().search(line) is not None
-    )
+    key = line.translate(_DIGITS_AS_ZERO)
+    known = _TIMESTAMP_SHAPES.get(key)
+    if known is None:
+        if len(_TIMESTAMP_SHAPES) >= _MAX_TIMESTAMP_SHAPES:
+            _TIMESTAMP_SHAPES.clear()
+        known = _TIMESTAMP_SHAPES[key] = (
+            _not_table_row(key)
+            and _TIMESTAMP_CHARS.fullmatch(key) is not None
+            and not _DECIMAL.fullmatch(key)
+            and _date_words_only(key)
+            and _date_token().search(key) is not None
+            and _timestamp_line().fullmatch(key) is not None
+        )
+    return known
+
+
+#: Nothing the timestamp shape asks depends on a digit's value, only on where digits
+#: stand: "December 12, 2004" and "March 03, 1999" get one answer, worked out once for
+#: "December 00, 0000". A matching line cost the pattern 50-100 µs; dates repeat their
+#: shapes across a corpus. At most this many shapes are remembered (then all forgotten).
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_TIMESTAMP_SHAPES: dict[str, bool] = {}
+_MAX_TIMESTAMP_SHAPES = 20_000
 
 
 #: Each shape's gate: the longest line it may match (its rule's max_chars), characters
