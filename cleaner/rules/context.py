@@ -320,17 +320,26 @@ _REFERENCE = regex.compile(
 )
 
 
-_NUMBERED = regex.compile(r"(\d{1,3})[.)] \S")
+_NUMBERED = regex.compile(r"(\d{1,3})([.)]) \S")
 
 
-def _continues_numbering(line: str, above: list[str]) -> bool:
-    """``5. Beware the hairdryer`` after a "Read more" link, when ``4. …`` stands above:
-    the article's own numbered subheading goes on, no teaser list begins."""
+def _numbered_starts(paras: list[str]) -> dict[str, int]:
+    """Where each numbering mark ("4.", "4)") first opens a paragraph."""
+    first: dict[str, int] = {}
+    for i, text in enumerate(paras):
+        if text[:1].isdigit() and (number := _NUMBERED.match(text)):
+            first.setdefault(number[1] + number[2], i)
+    return first
+
+
+def _continues_numbering(line: str, before: int, numbered: dict[str, int]) -> bool:
+    """``5. Beware the hairdryer`` after a "Read more" link, when ``4. …`` opens a
+    paragraph above ``before``: the article's own numbered subheading goes on, no teaser
+    list begins. ``numbered``: ``_numbered_starts`` of the paragraphs."""
     number = _NUMBERED.match(line)
     if number is None or number[1] == "1":
         return False
-    previous = f"{int(number[1]) - 1}{line[len(number[1])]} "
-    return any(p.startswith(previous) for p in above)
+    return numbered.get(f"{int(number[1]) - 1}{number[2]}", before) < before
 
 
 def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
@@ -341,13 +350,14 @@ def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
     cookie banner) would take the headline with it."""
     n = len(paras)
     headings = _related_headings(paras, decisions)
+    numbered = _numbered_starts(paras) if headings else {}
     for i in headings:
         j = i + 1
         while j < n and (decisions[j] is not None or _headline_shaped(paras[j])):
             if decisions[j] is None and (
                 _REFERENCE.search(paras[j])
                 or (j + 1 < n and _REFERENCE.search(paras[j + 1]))
-                or _continues_numbering(paras[j], paras[:i])
+                or _continues_numbering(paras[j], i, numbered)
             ):
                 break
             if decisions[j] is None:
@@ -380,13 +390,14 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         longest_after[i] = max(longest_after[i + 1], kept_shape)
         chars_after[i] = chars_after[i + 1] + kept
     total = chars_after[0]
+    numbered = _numbered_starts(paras)
     for i in headings:
         after = chars_after[i + 1]
         first = next((j for j in range(i + 1, n) if decisions[j] is None), None)
         if (
             0 < after < total - after
             and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS
-            and not (first is not None and _continues_numbering(paras[first], paras[:i]))
+            and not (first is not None and _continues_numbering(paras[first], i, numbered))
             and not any(
                 decisions[j] is None and _REFERENCE.search(paras[j]) for j in range(i + 1, n)
             )

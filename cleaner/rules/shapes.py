@@ -307,9 +307,6 @@ def _title_case_run(line: str) -> bool:
 LANGUAGE_MENU_MIN_NAMES = 5
 LANGUAGE_MENU_MIN_SHARE = 0.6
 LANGUAGE_MENU_MAX_COMMAS = 2
-#: A language menu names one of these, at least (a site that offers five languages
-#: offers one of them): a few substring tests, the cheapest way to pass over the other
-#: lines (a regex alternation of them cost 1-2 µs a line, the scan's dearest gate).
 LANGUAGE_MENU_MIN_CHARS = 25
 _MENU_LABEL = regex.compile(r"[^:：|\n]{1,30}[:：] *")
 _VARIANT = regex.compile(r"\([^()\n]{1,40}\)")
@@ -323,6 +320,9 @@ def _language_names() -> regex.Pattern[str]:
 
 
 def _language_menu(line: str) -> bool:
+    # A menu of five languages names one of these five (substring tests are the cheapest
+    # way past the other lines: a regex alternation cost 1-2 µs a line, the scan's
+    # dearest gate).
     if (
         len(line) < LANGUAGE_MENU_MIN_CHARS
         or not (
@@ -392,10 +392,11 @@ def _timestamp_gate(line: str) -> bool:
     """A date line, not a table row ("| | Wednesday, 12 Jul, 2006 | |" is a cell of the
     article's table) nor a long decimal ("4.3333333333333333": a number in code output).
 
-    Two checks that the shape's pattern implies are tried first, because a line the
+    Then the shape's pattern, after two checks that it implies, because a line the
     pattern does not match costs it up to half a millisecond of backtracking: no
     character outside ``_TIMESTAMP_CHARS`` ("2020-08-01 17:59 │ 200"), and a date or a
-    time somewhere in the line ("ISNI: 0000 0001 2208 1006" has none)."""
+    time somewhere in the line ("ISNI: 0000 0001 2208 1006" has none). The answer is
+    remembered per digit shape (``_TIMESTAMP_SHAPES``)."""
     key = line.translate(_DIGITS_AS_ZERO)
     known = _TIMESTAMP_SHAPES.get(key)
     if known is None:
@@ -413,8 +414,8 @@ def _timestamp_gate(line: str) -> bool:
 
 
 #: Nothing the timestamp shape asks depends on a digit's value, only on where digits
-#: stand: "December 12, 2004" and "March 03, 1999" get one answer, worked out once for
-#: "December 00, 0000". A matching line cost the pattern 50-100 µs; dates repeat their
+#: stand: "December 12, 2004" and "December 31, 1999" get one answer, worked out once
+#: for "December 00, 0000". A matching line cost the pattern 50-100 µs; dates repeat their
 #: shapes across a corpus. At most this many shapes are remembered (then all forgotten).
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _TIMESTAMP_SHAPES: dict[str, bool] = {}
