@@ -37,13 +37,14 @@ def skip(reason: str) -> NoReturn:
     raise SystemExit(0)
 
 
-def load_cleaner() -> Callable[[str | bytes], str]:
-    """``Cleaner(Config()).clean`` of the working tree, with its rules compiled once."""
+def load_cleaner(disable: Iterable[str] = ()) -> Callable[[str | bytes], str]:
+    """``Cleaner(Config()).clean`` of the working tree, with its rules compiled once
+    (``disable``: rule ids, families or repairs switched off, to measure what they do)."""
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
     from cleaner import Cleaner, Config
 
-    return Cleaner(Config()).clean
+    return Cleaner(Config(disable=frozenset(disable))).clean
 
 
 def fingerprint(paths: Iterable[Path], root: Path) -> str:

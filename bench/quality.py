@@ -217,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", nargs="+", choices=INPUTS, default=list(INPUTS))
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list N worst pages")
     parser.add_argument("--html", action="store_true", help="HTML mode: pages in (html_mode.py)")
+    parser.add_argument(
+        "--disable",
+        nargs="+",
+        default=[],
+        metavar="RULE",
+        help="switch rules or families off for ours (what a rule costs or gains on the gold)",
+    )
     args = parser.parse_args(argv)
 
     data = dev_dir()
@@ -231,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         parser.error(f"unknown set(s) {', '.join(missing)} in {data}")
 
-    ours = load_cleaner()
+    ours = load_cleaner(args.disable)
     methods: dict[str, Callable[[str], str]] = {"none": lambda t: t, "ours": ours, **BASELINES}
     results: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
     documents: dict[str, dict[str, list[dict[str, Any]]]] = {}
