@@ -744,6 +744,32 @@ def test_a_language_menu_goes_and_a_sentence_listing_languages_stays() -> None:
     assert [r.rule for r in out.removed] == ["language-menu"]
 
 
+def test_a_list_of_people_who_liked_the_page_goes_and_sentences_ending_so_stay() -> None:
+    """Names and counts, then "like this" or "left kudos on this work": a reaction
+    widget, however long the list. A sentence with that ending whose items are not
+    names, or too few names to tell, stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    users = ", ".join(f"reader_{n}" for n in range(3000))
+    widgets = [
+        "Anna Berg, Tom Kay and 12 others like this.",
+        f"{users}, and 2911 more users Aquamarine_Ocean, Sky_King and Katyuam as well as "
+        "3381 guests left kudos on this work! (collapse)",
+        "Dir, Anna Berg und 3 anderen gefällt das.",
+        "Вам, Анне и ещё 3 нравится это.",
+    ]
+    sentences = [
+        "Some people, like my mother, like this.",
+        "Boston, Chicago and Denver like this.",
+        "In 2020, 40 percent of voters, and most of them, like this.",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *widgets, *sentences]))
+    assert out.text.split("\n\n") == [body, *sentences]
+    assert [r.rule for r in out.removed] == ["reaction-list"] * len(widgets)
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""

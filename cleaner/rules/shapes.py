@@ -225,6 +225,13 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Other languages: Asturianu Български Català Čeština Deutsch English (British) "
             "Español (de España) Français Italiano 日本語 Nederlands Русский 中文 (简体)",
         ),
+        (
+            "reaction-list",
+            # The decision is the gate's (_reaction_list); the pattern only bounds it.
+            r"[^\n]{10,200000}",
+            "KuroKitsune, jennyjenka, Sky_King and Katyuam as well as 3381 guests left kudos "
+            "on this work! || Anna Berg, Tom Kay, Jun Ito and 12 others like this.",
+        ),
     ]
     return tuple(
         Phrase(rule, "xx", pattern, example, f"shapes.py:{rule}", _GATES[rule])
@@ -345,6 +352,79 @@ def _language_menu(line: str) -> bool:
     return sum(len(name) for name in found) >= LANGUAGE_MENU_MIN_SHARE * letters
 
 
+#: The people who liked a page, flattened into one line (a fan-fiction archive's kudos,
+#: a social widget's "Anna Berg, Tom Kay and 12 others like this."): the line ends with a
+#: reaction phrase (``lexicon/reactions.txt``) and what comes before it is a list,
+#: separated by commas or "and", of names (a single token, a username, or up to
+#: ``REACTION_NAME_WORDS`` capitalised words) and counts ("3381 guests", "12 others",
+#: "3711 more users"). At least ``REACTION_MIN_NAMES`` names, or a name and a count:
+#: "Boston, Chicago and Denver like this." is too few to tell from a sentence, and "Some
+#: people, like my mother, like this." stays, its items are not names. A long list may
+#: hold one item in ``REACTION_MAX_ODD`` that is neither (a "show more" link's text
+#: glued to a name). The ending is looked for in the line's last characters only (the
+#: lists run to 50,000 characters).
+REACTION_MIN_NAMES = 4
+REACTION_NAME_WORDS = 3
+REACTION_COUNT_WORDS = 4
+REACTION_MAX_ODD = 20
+_REACTION_TAIL_CHARS = 80
+_REACTION_JOIN = r"(?:and|as well as|&|und|sowie|et|y|e|i|en|и|і|ve|ile|ja|och|og)"
+_REACTION_SEPARATORS = regex.compile(
+    rf"\s*[,;，、]\s*(?:{_REACTION_JOIN}\s+)?|\s+{_REACTION_JOIN}\s+", regex.I
+)
+_REACTION_NAME_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\p{M}\d'’._-]*")
+
+
+@cache
+def _reaction_ending() -> regex.Pattern[str]:
+    endings = frozenset(
+        line.split(maxsplit=1)[1].casefold() for line in lexicon_lines("reactions.txt")
+    )
+    return regex.compile(
+        rf"\s+(?:{_alternation(endings)})[.!。！]?(?:\s*\([^()\n]{{1,20}}\))?[\s.!]*$",
+        regex.I,
+    )
+
+
+@cache
+def _reaction_last_words() -> tuple[str, ...]:
+    """The last words of the reaction endings: a line that ends with none of them is
+    turned down before any regex runs (most lines that reach the gate are prose with a
+    comma)."""
+    return tuple(
+        {line.split()[-1].casefold() for line in lexicon_lines("reactions.txt")}
+    )
+
+
+def _reaction_list(line: str) -> bool:
+    end = line.rstrip(" .!。！")
+    if end.endswith(")"):
+        end = end[: end.rfind("(")].rstrip(" .!。！")
+    if not end[-30:].casefold().endswith(_reaction_last_words()):
+        return False
+    start = max(0, len(line) - _REACTION_TAIL_CHARS)
+    ending = _reaction_ending().search(line, start)
+    if ending is None:
+        return False
+    names = counts = odd = 0
+    items = _REACTION_SEPARATORS.split(line[: ending.start()])
+    for item in items:
+        words = item.split()
+        if len(words) == 1 or (
+            1 < len(words) <= REACTION_NAME_WORDS
+            and all(_REACTION_NAME_WORD.fullmatch(w) for w in words)
+        ):
+            names += len(item) <= 60
+            odd += len(item) > 60
+        elif words and len(words) <= REACTION_COUNT_WORDS and any(c.isdigit() for c in item):
+            counts += 1
+        else:
+            odd += 1
+    if odd > len(items) // REACTION_MAX_ODD:
+        return False
+    return names >= REACTION_MIN_NAMES or (names >= 1 and counts >= 1)
+
+
 _NUMBERS = re.compile(r"\d+")
 _ELLIPSIS = re.compile(r"…|\.{2,3}")
 #: Page numbers without a navigation word: a run at least this long ("1 2 3") counting
@@ -436,4 +516,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
+    "reaction-list": (200_000, ",;，、", _reaction_list),
 }
