@@ -770,6 +770,28 @@ def test_a_list_of_people_who_liked_the_page_goes_and_sentences_ending_so_stay()
     assert [r.rule for r in out.removed] == ["reaction-list"] * len(widgets)
 
 
+def test_a_blog_archive_line_goes_and_years_in_a_sentence_or_table_stay() -> None:
+    """Three or more months or years with their post counts in brackets: a blog's archive
+    widget flattened into one line. Years with bracketed figures in a sentence, or in a
+    table row, are content."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    archives = [
+        "文章精選 2016 十月 (1) 2016 八月 (1) 2016 七月 (2) 2016 五月 (1)",
+        "Archives: November 2016 (3) October 2016 (5) September 2016 (2)",
+        "► 2015 (8) ► 2014 (8) ► 2013 (16)",
+    ]
+    content = [
+        "Sales rose in 2014 (12%), 2015 (15%) and 2016 (18%).",
+        "| 2014 (12) | 2015 (15) | 2016 (18) |",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *archives, *content]))
+    assert out.text.split("\n\n") == [body, *content]
+    assert [r.rule for r in out.removed] == ["archive-list"] * len(archives)
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""

@@ -226,6 +226,17 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Español (de España) Français Italiano 日本語 Nederlands Русский 中文 (简体)",
         ),
         (
+            "archive-list",
+            # A blog's archive widget flattened into one line: three or more months or
+            # years, each with its post count in brackets; an optional label first.
+            r"(?:[^\d\n()]{1,30}[:：]? ?)?"
+            r"(?:[►▼▸▾•|]? ?(?:\p{L}{1,12}\.? )?\d{4}(?: ?(?:\p{L}{1,12}|\d{1,2}月))?"
+            r" ?\(\d{1,5}\)[ ,;|]*){3,}",
+            "文章精選 2016 十月 (1) 2016 八月 (1) 2016 七月 (2) || "
+            "Archives: November 2016 (3) October 2016 (5) September 2016 (2) || "
+            "► 2015 (8) ► 2014 (8) ► 2013 (16)",
+        ),
+        (
             "reaction-list",
             # The decision is the gate's (_reaction_list); the pattern only bounds it.
             r"[^\n]{10,200000}",
@@ -425,6 +436,19 @@ def _reaction_list(line: str) -> bool:
     return names >= REACTION_MIN_NAMES or (names >= 1 and counts >= 1)
 
 
+#: An archive line names at least this many months or years with their counts.
+ARCHIVE_MIN_ENTRIES = 3
+
+
+def _archive_gate(line: str) -> bool:
+    # Not a table row: "| 2014 (12) | 2015 (15) | 2016 (18) |" is a table's data.
+    return (
+        line.count("(") >= ARCHIVE_MIN_ENTRIES
+        and line.count(")") >= ARCHIVE_MIN_ENTRIES
+        and _not_table_row(line)
+    )
+
+
 _NUMBERS = re.compile(r"\d+")
 _ELLIPSIS = re.compile(r"…|\.{2,3}")
 #: Page numbers without a navigation word: a run at least this long ("1 2 3") counting
@@ -517,4 +541,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
     "reaction-list": (200_000, ",;，、", _reaction_list),
+    "archive-list": (3000, "(", _archive_gate),
 }
