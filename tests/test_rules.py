@@ -792,6 +792,40 @@ def test_a_blog_archive_line_goes_and_years_in_a_sentence_or_table_stay() -> Non
     assert [r.rule for r in out.removed] == ["archive-list"] * len(archives)
 
 
+def test_an_a_to_z_index_a_footer_menu_after_the_copyright_and_a_follow_heading_go() -> None:
+    """Site chrome of a French news page, each shape in general form; a list item "(c)"
+    of a legal text, a credit glued to prose and letters in a sentence stay."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    chrome = [
+        "Index actualité : A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+        "А Б В Г Д Е Ж З И К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Э Ю Я",
+        "© Le Monde.fr | Fréquentation certifiée par l'OJD | CGV | Mentions légales | "
+        "Qui sommes-nous ? | Charte groupe | Publicité | Index | Aide (FAQ): web - abo",
+        "Suivez-nous",
+        "Follow us:",
+    ]
+    content = [
+        "(c) the Secretary shall submit a report to the committee within 90 days of the "
+        "date of enactment.",
+        "I saw a b c d e f g h i j k l m n o p written on the wall of the station.",
+        "© Provided by Business Insider Nintendo and Apple shocked the world earlier this "
+        "year by announcing the game, the company's first foray into mobile gaming, and "
+        "the shares rose by a tenth | analysts said | on the news.",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *chrome, *content]))
+    assert out.text.split("\n\n") == [body, *content]
+    assert [r.rule for r in out.removed] == [
+        "alphabet-index",
+        "alphabet-index",
+        "copyright",
+        "social-follow",
+        "social-follow",
+    ]
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""

@@ -226,6 +226,16 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Español (de España) Français Italiano 日本語 Nederlands Русский 中文 (简体)",
         ),
         (
+            "alphabet-index",
+            # An A-Z index: single letters, an optional label before them. The gate checks
+            # that the letters run in the alphabet's order.
+            r"(?:[^\n]{1,30}?[:：] ?)?(?:(?:#|0-9|0–9)[ |·•,/-]{1,3})?"
+            r"\p{L}(?:[ |·•,/-]{1,3}\p{L}){14,40}",
+            "Index actualité : A B C D E F G H I J K L M N O P Q R S T U V W X Y Z || "
+            "# A B C D E F G H I J K L M N O P Q R S T U V W X Y Z || "
+            "А Б В Г Д Е Ж З И К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Э Ю Я",
+        ),
+        (
             "archive-list",
             # A blog's archive widget flattened into one line: three or more months or
             # years, each with its post count in brackets; an optional label first.
@@ -436,6 +446,20 @@ def _reaction_list(line: str) -> bool:
     return names >= REACTION_MIN_NAMES or (names >= 1 and counts >= 1)
 
 
+#: An A-Z index names at least this many letters, each after the one before in the
+#: alphabet (code point order: Latin, Cyrillic, Greek alike); a line of initials or a
+#: spelled-out acronym does not run in order.
+ALPHABET_MIN_LETTERS = 15
+_SINGLE_LETTER = regex.compile(r"(?<![\p{L}\d])\p{L}(?![\p{L}\d])")
+
+
+def _alphabet_gate(line: str) -> bool:
+    letters = [c.upper() for c in _SINGLE_LETTER.findall(line)]
+    return len(letters) >= ALPHABET_MIN_LETTERS and all(
+        a < b for a, b in pairwise(letters[-ALPHABET_MIN_LETTERS:])
+    )
+
+
 #: An archive line names at least this many months or years with their counts.
 ARCHIVE_MIN_ENTRIES = 3
 
@@ -542,4 +566,5 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "language-menu": (3000, " ", _language_menu),
     "reaction-list": (200_000, ",;，、", _reaction_list),
     "archive-list": (3000, "(", _archive_gate),
+    "alphabet-index": (200, " |·•,/", _alphabet_gate),
 }
