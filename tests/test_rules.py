@@ -826,6 +826,28 @@ def test_an_a_to_z_index_a_footer_menu_after_the_copyright_and_a_follow_heading_
     ]
 
 
+def test_a_blog_posts_footer_goes_and_a_sentence_about_a_posting_stays() -> None:
+    """Who and when, then the post's own links (Permalink, Comments (N), TrackBack (N)):
+    a blog engine's footer under each post, in several languages."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    footers = [
+        "Posted by jamie k at 10:58 AM | Permalink | Comments (1) | TrackBack (0)",
+        "Posted by Mark Kretschmann in markey at 05:46 | Comments (0) | Trackbacks (0)",
+        "Rédigé à 10:58 dans Politique | Lien permanent | Commentaires (0) | TrackBack (0)",
+        "Geschrieben von Anna um 10:58 | Permalink | Kommentare (1) | TrackBack (0)",
+    ]
+    sentences = [
+        "He was posted at the embassy in Rome for three years before the war.",
+        "Posted on the door at 9 a.m., the notice listed the new opening hours.",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *footers, *sentences]))
+    assert out.text.split("\n\n") == [body, *sentences]
+    assert [r.rule for r in out.removed] == ["byline"] * len(footers)
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""
