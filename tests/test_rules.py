@@ -848,6 +848,31 @@ def test_a_blog_posts_footer_goes_and_a_sentence_about_a_posting_stays() -> None
     assert [r.rule for r in out.removed] == ["byline"] * len(footers)
 
 
+def test_a_sign_up_boxs_confirmation_notice_goes_and_news_of_an_email_stays() -> None:
+    """The notice a newsletter box shows after sign-up ("You'll receive an email ... to
+    confirm your subscription"), in several languages. A sentence about some other
+    e-mail to confirm something stays."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    notices = [
+        "You'll receive an email from news@example.org to confirm your subscription. If "
+        "you don't see it, check your spam filter.",
+        "If you haven't previously confirmed a subscription to a newsletter you may have "
+        "to do so. Please check your inbox or your spam filter for an e-mail from us.",
+        "Vous allez recevoir un e-mail de confirmation.",
+        "Sie erhalten in Kürze eine E-Mail zur Bestätigung Ihrer Anmeldung.",
+    ]
+    sentences = [
+        "Applicants will receive an email from the court to confirm the date of their "
+        "hearing, the clerk said.",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *notices, *sentences]))
+    assert out.text.split("\n\n") == [body, *sentences]
+    assert [r.rule for r in out.removed] == ["newsletter-signup"] * len(notices)
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""
