@@ -37,6 +37,31 @@ def test_page_is_extracted_then_cleaned() -> None:
     assert result.metadata["byline"] == "Ana Ruiz"
 
 
+def test_hidden_elements_are_left_out_and_a_hidden_article_is_kept() -> None:
+    """What the page never shows (``hidden``, ``aria-hidden="true"``, an inline
+    ``display: none`` or ``visibility: hidden``) is not extracted; an element holding the
+    article (its ``<article>``, ``<main>`` or ``<h1>``) is, hidden or not."""
+    hidden = [
+        "<p hidden>Trending now: the ten best garden chairs of the summer, ranked by our "
+        "readers over three weekends of testing.</p>",
+        '<p aria-hidden="true">Trending now: five hotels with a view of the sea that cost '
+        "less than a hundred euros a night in June.</p>",
+        '<p style="DISPLAY: None">Trending now: how to keep basil alive on a windowsill '
+        "through the winter months, by our gardening desk.</p>",
+        '<p style="visibility:hidden">Trending now: the quiz that tells you which breakfast '
+        "cereal matches your personality best.</p>",
+    ]
+    page = PAGE.replace("</p>\n<p>The city", "</p>" + "".join(hidden) + "\n<p>The city")
+    text = cleaner.clean(page)
+    assert "ten thousand passengers" in text
+    assert "two thousand cars" in text
+    assert "Trending now" not in text
+    behind_modal = PAGE.replace("<article>", '<div aria-hidden="true"><article>').replace(
+        "</article>", "</article></div>"
+    )
+    assert "ten thousand passengers" in cleaner.clean(behind_modal)
+
+
 def test_declared_charset_decodes_bytes() -> None:
     page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
         "Tram line opens", "Tramway à Lyon"

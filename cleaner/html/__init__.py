@@ -139,6 +139,7 @@ def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Ex
             metadata, titles = dict(declared.fields), declared.titles
         else:
             titles = declared_titles(tree, html)
+        _drop_hidden(tree)
         try:
             doc = trafilatura.bare_extraction(
                 tree, url=url, include_comments=False, include_tables=True
@@ -155,6 +156,41 @@ def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Ex
         return Extracted(text, metadata, ("html-extract",))
     metadata["extraction"] = f"fallback to the full page text: {failure}"
     return Extracted(_full_text(tree, html), metadata, ("html-extract", "html-fallback"))
+
+
+#: Elements the page never shows: the ``hidden`` attribute, ``aria-hidden="true"``, or an
+#: inline style of ``display: none`` / ``visibility: hidden`` (readability.js skips the
+#: same nodes). trafilatura keeps them, and what they hold is a menu, a template, a
+#: teaser stream for another screen size, not the article (readability yahoo-2: 0.52 ->
+#: 0.90). An element that holds an ``<article>``, ``<main>`` or ``<h1>`` stays: that is
+#: the article, hidden only in this snapshot. The candidates are found by one compiled
+#: XPath (0.9 ms a page on the dev pages; lower-casing the style inside the XPath cost
+#: twice that), and Python reads their values.
+_HIDDEN_CANDIDATES = "//body//*[@hidden or @aria-hidden or @style]"
+_hidden_candidates: Any = None
+
+
+def _drop_hidden(tree: Any) -> None:
+    global _hidden_candidates
+    if _hidden_candidates is None:
+        from lxml import etree
+
+        _hidden_candidates = etree.XPath(_HIDDEN_CANDIDATES)
+    try:
+        candidates = _hidden_candidates(tree)
+    except Exception:  # a tree lxml cannot search: extract it as it is
+        return
+    for element in candidates:
+        attrib = element.attrib
+        if "hidden" not in attrib and attrib.get("aria-hidden") != "true":
+            style = attrib.get("style", "").lower().replace(" ", "")
+            if "display:none" not in style and "visibility:hidden" not in style:
+                continue
+        if next(element.iter("article", "main", "h1"), None) is not None:
+            # The article itself, hidden in this snapshot (behind a modal that set
+            # aria-hidden on the page, or until a script shows it): kept.
+            continue
+        element.drop_tree()
 
 
 _BODY_START = re.compile(r"<body[\s>]", re.I)
