@@ -873,6 +873,32 @@ def test_a_sign_up_boxs_confirmation_notice_goes_and_news_of_an_email_stays() ->
     assert [r.rule for r in out.removed] == ["newsletter-signup"] * len(notices)
 
 
+def test_share_bars_site_notices_and_datelines_of_news_templates_go() -> None:
+    """Template lines found on the dev pages, each in the general form its rule takes:
+    Blogger's share bar, a newsletter's promise, a site's own service notice, a byline
+    with a handle and a date, a Chinese dateline of fields. Sentences with the same
+    words stay."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    cruft = {
+        "Email This BlogThis! Share to Twitter Share to Facebook Share to Pinterest": "site-label",
+        "Your guide to gaming delivered to your inbox daily.": "newsletter-signup",
+        "Thanks! Please check your inbox to confirm your subscription.": "newsletter-signup",
+        "Kinja is in read-only mode. We are working to restore service.": "browser-notice",
+        "by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET": "byline",
+        "发稿时间： 2017-03-10 08:42:00 来源： 人民日报海外版 中国青年网": "byline",
+    }
+    sentences = [
+        "The parcels were delivered to your inbox's physical twin, the mailbox, by noon.",
+        "The archive is in read-only mode while the museum moves its servers, staff said.",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *cruft, *sentences]))
+    assert out.text.split("\n\n") == [body, *sentences]
+    assert [r.rule for r in out.removed] == list(cruft.values())
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""
