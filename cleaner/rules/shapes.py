@@ -453,7 +453,27 @@ ALPHABET_MIN_LETTERS = 15
 _SINGLE_LETTER = regex.compile(r"(?<![\p{L}\d])\p{L}(?![\p{L}\d])")
 
 
+#: Characters an index line may spend beyond its letters and separators: its label.
+_ALPHABET_LABEL_CHARS = 40
+
+
 def _alphabet_gate(line: str) -> bool:
+    # An index is mostly separators: about one for every two characters past its label,
+    # where prose has one in six. Counting them turns prose down before any regex runs
+    # (the gate sees nearly every short line: they all hold a space).
+    if len(line) < 2 * ALPHABET_MIN_LETTERS - 1:
+        return False
+    separators = line.count(" ")
+    if (
+        len(line) - _ALPHABET_LABEL_CHARS > 3 * separators
+        or separators < ALPHABET_MIN_LETTERS - 1
+    ):
+        separators += line.count("|") + line.count("/") + line.count("·") + line.count("•")
+        if (
+            len(line) - _ALPHABET_LABEL_CHARS > 3 * separators
+            or separators < ALPHABET_MIN_LETTERS - 1
+        ):
+            return False
     letters = [c.upper() for c in _SINGLE_LETTER.findall(line)]
     return len(letters) >= ALPHABET_MIN_LETTERS and all(
         a < b for a, b in pairwise(letters[-ALPHABET_MIN_LETTERS:])
