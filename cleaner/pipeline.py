@@ -167,6 +167,8 @@ class Pipeline:
                         value = _BYLINE_PREFIX.sub("", value)
                     metadata.setdefault(rule.metadata, value)
         self._table_rows(paras, decisions)
+        if "meta-bar" in self.enabled:
+            self._meta_bars(paras, decisions)
         ctx.label_subheadings(paras, decisions, seen)
         if "timestamp" in enabled:
             ctx.listing_dates(paras, decisions, seen)
@@ -217,6 +219,59 @@ class Pipeline:
             menu = enough and all(_TABLE_ITEM.fullmatch(c) and c.count(" ") < 4 for c in rest)
             if not rest or menu:
                 decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
+
+
+    def _meta_bars(self, paras: list[str], decisions: list[Decision]) -> None:
+        """A post's or an article's meta fields in one line, joined by bars or middle
+        dots ("Tuesday December 26, 2006 | permalink | comments (0)", "Oct 18, 2019 · 8
+        min read", "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par ..."): each
+        field is judged as a line of its own. The line goes when one field is a date or a
+        byline and every other one is recognised chrome, but for at most one short name
+        (the site's, or the commenter's: "Rarst · March 10, 2017 at 1:26 AM"). A bracketed
+        aside at a field's end ("Par X (avec Y et Z)") is not judged."""
+        bars: list[tuple[int, list[str]]] = []
+        for i, text in enumerate(paras):
+            if (
+                decisions[i] is None
+                and len(text) <= META_BAR_MAX_CHARS
+                and text[:1] != "|"
+                and _META_SPLIT.search(text)
+            ):
+                fields = [_TRAILING_ASIDE.sub("", f.strip()) for f in _META_SPLIT.split(text)]
+                if all(fields):
+                    bars.append((i, fields))
+        if not bars:
+            return
+        flat = [field for _, fields in bars for field in fields]
+        verdict: list[str | None] = [None] * len(flat)
+        rules = self.rules
+        for matcher in (self._phrases, self._shapes):
+            for j, rule_id in matcher.scan(flat):
+                if verdict[j] is None and _certain(rules[rule_id], flat[j]):
+                    verdict[j] = rule_id
+        start = 0
+        for i, fields in bars:
+            found = verdict[start : start + len(fields)]
+            start += len(fields)
+            anchors = [r for r in found if r in _META_ANCHORS]
+            rest = [f for f, r in zip(fields, found, strict=True) if r is None]
+            if not anchors or len(rest) > 1:
+                continue
+            if rest and (not _META_NAME.fullmatch(rest[0]) or rest[0].count(" ") >= 4):
+                continue
+            decisions[i] = ("meta-bar", f"fields: {', '.join(r or 'name' for r in found)}")
+
+
+#: A meta bar is one line of at most this many characters, its fields joined by a bar,
+#: a middle dot or a bullet with a space either side.
+META_BAR_MAX_CHARS = 200
+_META_SPLIT = regex.compile(r" [|·•] ")
+#: The field that makes a bar meta: a date or an author.
+_META_ANCHORS = frozenset({"timestamp", "byline"})
+#: A name in a bar: a few words, no digit, no sentence end, no colon ("Breaking: ..." is
+#: a headline).
+_META_NAME = regex.compile(r"[^\d.!?:;|]{1,40}")
+_TRAILING_ASIDE = regex.compile(r"\s*\([^()]{1,60}\)$")
 
 
 def _certain(rule: Rule, text: str) -> bool:

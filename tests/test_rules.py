@@ -886,6 +886,33 @@ def test_share_bars_site_notices_and_datelines_of_news_templates_go() -> None:
     )
 
 
+def test_a_line_of_meta_fields_goes_and_a_headline_with_a_date_stays() -> None:
+    """Fields joined by bars or dots, each judged as a line: a date or a byline, the rest
+    recognised chrome or one short name. A headline, a figure or a clause beside a date
+    is not a field of chrome, and the line stays."""
+    _only_cruft_goes(
+        dict.fromkeys(
+            [
+                "Tuesday December 26, 2006 | permalink | comments (0)",
+                "Oct 18, 2019 · 8 min read",
+                "Rarst · March 10, 2017 at 1:26 AM",
+                "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par "
+                "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ],
+            "meta-bar",
+        ),
+        [
+            "Breaking: Fire in Rome · 10 March 2017",
+            "Sales fell 3% | March 2017 | Reuters",
+            "The vote | March 10, 2017 | a turning point for the party and its leader",
+        ],
+    )
+    kept = cleaner.Cleaner(cleaner.Config(disable=("meta-bar",))).clean(
+        "Oct 18, 2019 · 8 min read"
+    )
+    assert kept == "Oct 18, 2019 · 8 min read"
+
+
 def test_long_footers_go_up_to_their_rules_limit_and_a_news_sentence_stays() -> None:
     """A consent banner or a market-data footer runs past 500 characters; their rules
     declare a longer limit. A body sentence that opens like the footer stays."""
