@@ -168,7 +168,7 @@ class Pipeline:
                     metadata.setdefault(rule.metadata, value)
         self._table_rows(paras, decisions)
         if "meta-bar" in self.enabled:
-            self._meta_bars(paras, decisions)
+            self._meta_bars(paras, decisions, metadata)
         ctx.label_subheadings(paras, decisions, seen)
         if "timestamp" in enabled:
             ctx.listing_dates(paras, decisions, seen)
@@ -221,14 +221,17 @@ class Pipeline:
                 decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
 
 
-    def _meta_bars(self, paras: list[str], decisions: list[Decision]) -> None:
+    def _meta_bars(
+        self, paras: list[str], decisions: list[Decision], metadata: dict[str, Any]
+    ) -> None:
         """A post's or an article's meta fields in one line, joined by bars or middle
         dots ("Tuesday December 26, 2006 | permalink | comments (0)", "Oct 18, 2019 · 8
         min read", "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par ..."): each
         field is judged as a line of its own. The line goes when one field is a date or a
         byline and every other one is recognised chrome, but for at most one short name
         (the site's, or the commenter's: "Rarst · March 10, 2017 at 1:26 AM"). A bracketed
-        aside at a field's end ("Par X (avec Y et Z)") is not judged."""
+        aside at a field's end ("Par X (avec Y et Z)") is not judged. The fields' dates
+        and bylines go into ``metadata`` as their rules' lines do."""
         bars: list[tuple[int, list[str]]] = []
         for i, text in enumerate(paras):
             if (
@@ -260,6 +263,11 @@ class Pipeline:
             if rest and (not _META_NAME.fullmatch(rest[0]) or rest[0].count(" ") >= 4):
                 continue
             decisions[i] = ("meta-bar", f"fields: {', '.join(r or 'name' for r in found)}")
+            for field_text, rule_id in zip(fields, found, strict=True):
+                key = rules[rule_id].metadata if rule_id is not None else None
+                if key:
+                    value = _BYLINE_PREFIX.sub("", field_text) if key == "byline" else field_text
+                    metadata.setdefault(key, value)
 
 
 #: A meta bar is one line of at most this many characters, its fields joined by a bar,

@@ -907,6 +907,9 @@ def test_a_line_of_meta_fields_goes_and_a_headline_with_a_date_stays() -> None:
             "The vote | March 10, 2017 | a turning point for the party and its leader",
         ],
     )
+    bar = "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Jean Roy"
+    found = cleaner.clean_document(f"{HARBOUR}\n\n{bar}").metadata
+    assert (found["date"], found["byline"]) == ("04.05.2015 à 13h36", "Jean Roy")
     kept = cleaner.Cleaner(cleaner.Config(disable=("meta-bar",))).clean(
         "Oct 18, 2019 · 8 min read"
     )
