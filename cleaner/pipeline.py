@@ -161,13 +161,9 @@ class Pipeline:
                 decisions[i] = (rule_id, rule.explain)
                 if rule.cuts_to_end:
                     openers.add(i)
-                if rule.metadata:
-                    value = paras[i]
-                    if rule.metadata == "byline":
-                        value = _BYLINE_PREFIX.sub("", value)
-                    metadata.setdefault(rule.metadata, value)
+                _record(metadata, rule, text)
         self._table_rows(paras, decisions)
-        if "meta-bar" in self.enabled:
+        if "meta-bar" in enabled:
             self._meta_bars(paras, decisions, metadata)
         ctx.label_subheadings(paras, decisions, seen)
         if "timestamp" in enabled:
@@ -192,14 +188,8 @@ class Pipeline:
             return
         flat = [cell for _, cells in rows for cell in cells]
         owner = [k for k, (_, cells) in enumerate(rows) for _ in cells]
-        verdict: list[str | None] = [None] * len(flat)
+        verdict = self._verdicts(flat, _TABLE_SHAPES)
         rules = self.rules
-        for matcher, shapes in ((self._phrases, False), (self._shapes, True)):
-            for j, rule_id in matcher.scan(flat):
-                if verdict[j] is not None or (shapes and rule_id not in _TABLE_SHAPES):
-                    continue
-                if _certain(rules[rule_id], flat[j]):
-                    verdict[j] = rule_id
         # A widget box laid out in one cell: a related-content heading, a colon, then its
         # headlines run together ("Most recent posts on the board: ... - posted by ...").
         boxed = [j for j, cell in enumerate(flat) if verdict[j] is None and ": " in cell]
@@ -220,6 +210,23 @@ class Pipeline:
             if not rest or menu:
                 decisions[i] = (known[0], f"table row of chrome cells ({', '.join(known)})")
 
+    def _verdicts(
+        self, pieces: list[str], shapes: Collection[str] | None = None
+    ) -> list[str | None]:
+        """Each piece of a line (a table cell, a meta bar's field) judged as a line of its
+        own: the first rule that takes it, or None. ``shapes``: the shape rules that
+        count (all of them when None)."""
+        verdict: list[str | None] = [None] * len(pieces)
+        rules = self.rules
+        for matcher, shaped in ((self._phrases, False), (self._shapes, True)):
+            for j, rule_id in matcher.scan(pieces):
+                if verdict[j] is not None or (
+                    shaped and shapes is not None and rule_id not in shapes
+                ):
+                    continue
+                if _certain(rules[rule_id], pieces[j]):
+                    verdict[j] = rule_id
+        return verdict
 
     def _meta_bars(
         self, paras: list[str], decisions: list[Decision], metadata: dict[str, Any]
@@ -245,13 +252,7 @@ class Pipeline:
                     bars.append((i, fields))
         if not bars:
             return
-        flat = [field for _, fields in bars for field in fields]
-        verdict: list[str | None] = [None] * len(flat)
-        rules = self.rules
-        for matcher in (self._phrases, self._shapes):
-            for j, rule_id in matcher.scan(flat):
-                if verdict[j] is None and _certain(rules[rule_id], flat[j]):
-                    verdict[j] = rule_id
+        verdict = self._verdicts([field for _, fields in bars for field in fields])
         start = 0
         for i, fields in bars:
             found = verdict[start : start + len(fields)]
@@ -263,11 +264,9 @@ class Pipeline:
             if rest and (not _META_NAME.fullmatch(rest[0]) or rest[0].count(" ") >= 4):
                 continue
             decisions[i] = ("meta-bar", f"fields: {', '.join(r or 'name' for r in found)}")
-            for field_text, rule_id in zip(fields, found, strict=True):
-                key = rules[rule_id].metadata if rule_id is not None else None
-                if key:
-                    value = _BYLINE_PREFIX.sub("", field_text) if key == "byline" else field_text
-                    metadata.setdefault(key, value)
+            for field, rule_id in zip(fields, found, strict=True):
+                if rule_id is not None:
+                    _record(metadata, self.rules[rule_id], field)
 
 
 #: A meta bar is one line of at most this many characters, its fields joined by a bar,
@@ -280,6 +279,14 @@ _META_ANCHORS = frozenset({"timestamp", "byline"})
 #: a headline).
 _META_NAME = regex.compile(r"[^\d.!?:;|]{1,40}")
 _TRAILING_ASIDE = regex.compile(r"\s*\([^()]{1,60}\)$")
+
+
+def _record(metadata: dict[str, Any], rule: Rule, text: str) -> None:
+    """A removed line's value as its rule's metadata field, unless one is known already
+    (a byline without its "By")."""
+    if rule.metadata:
+        value = _BYLINE_PREFIX.sub("", text) if rule.metadata == "byline" else text
+        metadata.setdefault(rule.metadata, value)
 
 
 def _certain(rule: Rule, text: str) -> bool:

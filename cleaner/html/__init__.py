@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from html import unescape
 from typing import Any
 
@@ -167,17 +168,18 @@ def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Ex
 #: XPath (0.9 ms a page on the dev pages; lower-casing the style inside the XPath cost
 #: twice that), and Python reads their values.
 _HIDDEN_CANDIDATES = "//body//*[@hidden or @aria-hidden or @style]"
-_hidden_candidates: Any = None
+
+
+@cache
+def _hidden_candidates() -> Any:
+    from lxml import etree
+
+    return etree.XPath(_HIDDEN_CANDIDATES)
 
 
 def _drop_hidden(tree: Any) -> None:
-    global _hidden_candidates
-    if _hidden_candidates is None:
-        from lxml import etree
-
-        _hidden_candidates = etree.XPath(_HIDDEN_CANDIDATES)
     try:
-        candidates = _hidden_candidates(tree)
+        candidates = _hidden_candidates()(tree)
     except Exception:  # a tree lxml cannot search: extract it as it is
         return
     for element in candidates:

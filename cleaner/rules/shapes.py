@@ -412,9 +412,7 @@ def _reaction_last_words() -> tuple[str, ...]:
     """The last words of the reaction endings: a line that ends with none of them is
     turned down before any regex runs (most lines that reach the gate are prose with a
     comma)."""
-    return tuple(
-        {line.split()[-1].casefold() for line in lexicon_lines("reactions.txt")}
-    )
+    return tuple({line.split()[-1].casefold() for line in lexicon_lines("reactions.txt")})
 
 
 def _reaction_list(line: str) -> bool:
@@ -448,32 +446,30 @@ def _reaction_list(line: str) -> bool:
 
 #: An A-Z index names at least this many letters, each after the one before in the
 #: alphabet (code point order: Latin, Cyrillic, Greek alike); a line of initials or a
-#: spelled-out acronym does not run in order.
+#: spelled-out acronym does not run in order. Besides its letters and their separators
+#: the line may spend ``_ALPHABET_LABEL_CHARS`` characters on a label.
 ALPHABET_MIN_LETTERS = 15
+_ALPHABET_LABEL_CHARS = 40
 _SINGLE_LETTER = regex.compile(r"(?<![\p{L}\d])\p{L}(?![\p{L}\d])")
 
 
-#: Characters an index line may spend beyond its letters and separators: its label.
-_ALPHABET_LABEL_CHARS = 40
+def _index_like(length: int, separators: int) -> bool:
+    # An index is mostly separators: about one for every two characters past its label,
+    # where prose has one in six.
+    return (
+        separators >= ALPHABET_MIN_LETTERS - 1 and length - _ALPHABET_LABEL_CHARS <= 3 * separators
+    )
 
 
 def _alphabet_gate(line: str) -> bool:
-    # An index is mostly separators: about one for every two characters past its label,
-    # where prose has one in six. Counting them turns prose down before any regex runs
-    # (the gate sees nearly every short line: they all hold a space).
-    if len(line) < 2 * ALPHABET_MIN_LETTERS - 1:
-        return False
-    separators = line.count(" ")
-    if (
-        len(line) - _ALPHABET_LABEL_CHARS > 3 * separators
-        or separators < ALPHABET_MIN_LETTERS - 1
+    # The gate sees nearly every short line (they all hold a space): counting separators,
+    # spaces first, turns prose down before any regex runs.
+    spaces = line.count(" ")
+    if not _index_like(len(line), spaces) and not _index_like(
+        len(line),
+        spaces + line.count("|") + line.count("/") + line.count("·") + line.count("•"),
     ):
-        separators += line.count("|") + line.count("/") + line.count("·") + line.count("•")
-        if (
-            len(line) - _ALPHABET_LABEL_CHARS > 3 * separators
-            or separators < ALPHABET_MIN_LETTERS - 1
-        ):
-            return False
+        return False
     letters = [c.upper() for c in _SINGLE_LETTER.findall(line)]
     return len(letters) >= ALPHABET_MIN_LETTERS and all(
         a < b for a, b in pairwise(letters[-ALPHABET_MIN_LETTERS:])
