@@ -386,6 +386,7 @@ def _language_menu(line: str) -> bool:
 #: lists run to 50,000 characters).
 REACTION_MIN_NAMES = 4
 REACTION_NAME_WORDS = 3
+REACTION_NAME_MAX_CHARS = 60
 REACTION_COUNT_WORDS = 4
 REACTION_MAX_ODD = 20
 _REACTION_TAIL_CHARS = 80
@@ -419,7 +420,7 @@ def _reaction_list(line: str) -> bool:
     end = line.rstrip(" .!。！")
     if end.endswith(")"):
         end = end[: end.rfind("(")].rstrip(" .!。！")
-    if not end[-30:].casefold().endswith(_reaction_last_words()):
+    if not end[-_REACTION_TAIL_CHARS:].casefold().endswith(_reaction_last_words()):
         return False
     start = max(0, len(line) - _REACTION_TAIL_CHARS)
     ending = _reaction_ending().search(line, start)
@@ -433,8 +434,10 @@ def _reaction_list(line: str) -> bool:
             1 < len(words) <= REACTION_NAME_WORDS
             and all(_REACTION_NAME_WORD.fullmatch(w) for w in words)
         ):
-            names += len(item) <= 60
-            odd += len(item) > 60
+            if len(item) <= REACTION_NAME_MAX_CHARS:
+                names += 1
+            else:
+                odd += 1
         elif words and len(words) <= REACTION_COUNT_WORDS and any(c.isdigit() for c in item):
             counts += 1
         else:
