@@ -126,6 +126,42 @@ def test_title_opens_the_text_only_when_the_page_shows_it() -> None:
     assert not cleaner.clean(page).startswith("Tab label only")
 
 
+def test_a_title_differing_only_in_quote_style_is_not_added_again() -> None:
+    page = (
+        '<html><head><title>Pills "Burned Her Up From Within"</title></head><body><article>'
+        "<h1>Pills “Burned Her Up From Within”</h1>"
+        + "<p>The harbour closed on Monday after the storm, the port authority said.</p>" * 2
+        + "<p>Ferries will sail again once the wind drops, the operator said on Tuesday.</p>"
+        + "</article></body></html>"
+    )
+    text = cleaner.clean(page)
+    assert text.startswith("Pills “Burned Her Up From Within”\n\n")
+    assert text.count("Burned Her Up") == 1
+
+
+def test_source_line_breaks_in_a_div_are_spaces_and_br_and_code_stay_breaks() -> None:
+    """A ``<div>`` of text wrapped in the page's source reads as one paragraph (as a
+    browser shows it), not as hard-wrapped lines joined to the headline above it."""
+    page = (
+        "<html><body><article><h1>This is a long title with a colon: But the end differs</h1>"
+        "<div>\n        Lorem\n        ipsum dolor sit amet, consectetur adipisicing elit,\n"
+        "        sed do eiusmod incididunt ut labore et dolore magna aliqua. Ut enim ad\n"
+        "        minim veniam, quis nostrud exercitation ullamco laboris nisi ut.\n    </div>"
+        "<p>First line of the address<br>Second line of the address, after a break.</p>"
+        "<pre>def f(x):\n    return x</pre>"
+        "<p>The harbour closed on Monday after the storm, the port authority said today.</p>"
+        "</article></body></html>"
+    )
+    paras = cleaner.clean(page).split("\n\n")
+    assert paras[0] == "This is a long title with a colon: But the end differs"
+    assert paras[1].startswith("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do")
+    assert paras[1].endswith("ullamco laboris nisi ut.")
+    # One line a paragraph, as trafilatura gives them: the break and the code's lines stay.
+    assert "First line of the address" in paras
+    assert "Second line of the address, after a break." in paras
+    assert "def f(x):" in paras and "return x" in paras
+
+
 def test_lists_in_extracted_text_are_not_page_chrome() -> None:
     items = "".join(f"<li>Planter saucer number {i}, small</li>" for i in range(8))
     page = (

@@ -184,6 +184,13 @@ def test_many_repeated_pairs_are_content_not_duplicates() -> None:
     assert cleaner.clean(one).count("Quoted post number 0") == 1
 
 
+def test_a_headline_shown_twice_in_two_quote_styles_is_a_duplicate() -> None:
+    text = "\n\n".join(
+        ['Pills "Burned Her Up From Within"', "Pills “Burned Her Up From Within”", HARBOUR]
+    )
+    assert cleaner.clean(text).split("\n\n") == ['Pills "Burned Her Up From Within"', HARBOUR]
+
+
 def test_table_rows_and_long_decimals_are_not_timestamps() -> None:
     text = "A title line\n\n| | Wednesday, 12 Jul, 2006 | |\n\n4.3333333333333333\n\nBody."
     assert [r.rule for r in cleaner.clean_document(text).removed] == []
@@ -910,9 +917,7 @@ def test_a_line_of_meta_fields_goes_and_a_headline_with_a_date_stays() -> None:
     bar = "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Jean Roy"
     found = cleaner.clean_document(f"{HARBOUR}\n\n{bar}").metadata
     assert (found["date"], found["byline"]) == ("04.05.2015 à 13h36", "Jean Roy")
-    kept = cleaner.Cleaner(cleaner.Config(disable=("meta-bar",))).clean(
-        "Oct 18, 2019 · 8 min read"
-    )
+    kept = cleaner.Cleaner(cleaner.Config(disable=("meta-bar",))).clean("Oct 18, 2019 · 8 min read")
     assert kept == "Oct 18, 2019 · 8 min read"
 
 

@@ -24,7 +24,7 @@ from html import unescape
 from typing import Any
 
 from .._errors import DecodeError
-from ..normalize import decode
+from ..normalize import compare_form, decode
 from .metadata import declared_titles, page_metadata
 
 #: Whitespace and comments, then the page's first tag. One greedy ``<!--.*-->`` stands for
@@ -150,6 +150,11 @@ def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Ex
         else:
             failure = "no main content found"
     text = getattr(doc, "text", None) or ""
+    body = getattr(doc, "body", None)
+    if body is not None and text and _unwrap_source_lines(body):
+        from trafilatura.xml import xmltotxt
+
+        text = xmltotxt(body, False)
     if text.strip():
         title = "" if _opens_with_one(text, titles) else shown_headline(titles, html, tree)
         if title and not text.lstrip().startswith(title):
@@ -157,6 +162,33 @@ def extract(html: str, url: str | None = None, want_metadata: bool = True) -> Ex
         return Extracted(text, metadata, ("html-extract",))
     metadata["extraction"] = f"fallback to the full page text: {failure}"
     return Extracted(_full_text(tree, html), metadata, ("html-extract", "html-fallback"))
+
+
+#: A line break in the page's source, with the indentation around it: a browser shows a
+#: space (outside ``<pre>``). trafilatura collapses it inside ``<p>``, not in a ``<div>``
+#: that it turns into a paragraph, whose source lines then read as hard-wrapped text.
+#: A bare break stays: trafilatura's fallback joins the blocks it finds with one.
+_SOURCE_BREAK = re.compile(r"[ \t]+\n[ \t]*|\n[ \t]+")
+
+
+def _unwrap_source_lines(body: Any) -> bool:
+    """Turn the indented source line breaks in the text of trafilatura's result tree into
+    spaces, except inside ``<code>`` (its ``<pre>``); its ``<lb/>`` (a ``<br>``) stay
+    breaks. True when anything changed."""
+    changed = False
+    stack: list[tuple[Any, bool]] = [(body, False)]
+    while stack:
+        element, in_code = stack.pop()
+        if not in_code and element.text and "\n" in element.text:
+            element.text, n = _SOURCE_BREAK.subn(" ", element.text)
+            changed = changed or n > 0
+        for child in element:
+            code = in_code or child.tag == "code"
+            stack.append((child, code))
+            if not in_code and child.tail and "\n" in child.tail:
+                child.tail, n = _SOURCE_BREAK.subn(" ", child.tail)
+                changed = changed or n > 0
+    return changed
 
 
 #: Elements the page never shows: the ``hidden`` attribute, ``aria-hidden="true"``, or an
@@ -204,10 +236,10 @@ _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·:]|::)\s+")
 def _opens_with_one(text: str, titles: tuple[str, ...]) -> bool:
     """The text already opens with one of the titles (or the main part of one): nothing
     to add, and no need to look for the headline in the page."""
-    first = " ".join(text.lstrip()[:500].split("\n", 1)[0].split()).casefold()
+    first = compare_form(" ".join(text.lstrip()[:500].split("\n", 1)[0].split()))
     for title in titles:
         parts = [title, max(_TITLE_PARTS.split(title), key=len)]
-        if any(len(p) >= 8 and first.startswith(p.casefold()) for p in parts):
+        if any(len(p) >= 8 and first.startswith(compare_form(p)) for p in parts):
             return True
     return False
 

@@ -18,7 +18,19 @@ from .mojibake import fix_mojibake, mojibake_free
 from .residue import fix_html_residue, fix_shortcodes
 from .spaces import fix_invisibles, fix_newlines, fix_nfc, fix_spaces, is_plain
 
-__all__ = ["decode", "normalize"]
+__all__ = ["compare_form", "decode", "normalize"]
+
+#: Typographic quotes and primes as their ASCII forms: a page's ``<title>`` and its
+#: ``<h1>`` often differ only there ("Burned" / “Burned”), and so do a headline and
+#: its copy in a teaser.
+_PLAIN_QUOTES = str.maketrans("‘’‚‛′“”„‟″", "'''''\"\"\"\"\"")
+
+
+def compare_form(text: str) -> str:
+    """``text`` as compared for repetition: case folded, typographic quotes plain."""
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.translate(_PLAIN_QUOTES)
+
 
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("newlines", fix_newlines),

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from ..normalize import compare_form
 from .shapes import date_words, lexicon_lines, pagination_words
 
 Decision = tuple[str, str] | None
@@ -92,13 +93,13 @@ def warm_up() -> None:
 
 
 def fingerprint(text: str) -> str:
-    """A paragraph's identity for repetition: case and spacing ignored."""
+    """A paragraph's identity for repetition: case, spacing and quote style ignored."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         # The common case, a repaired paragraph: its only whitespace is single spaces
         # inside it (a printable character that is whitespace is the space), and case
         # folding makes no whitespace, so the split and join would change nothing.
-        return text.casefold()
-    return " ".join(text.casefold().split())
+        return compare_form(text)
+    return " ".join(compare_form(text).split())
 
 
 def paragraph_key(text: str) -> int:
