@@ -191,6 +191,28 @@ def test_a_headline_shown_twice_in_two_quote_styles_is_a_duplicate() -> None:
     assert cleaner.clean(text).split("\n\n") == ['Pills "Burned Her Up From Within"', HARBOUR]
 
 
+def test_a_summary_made_of_the_following_paragraphs_goes() -> None:
+    """A teaser box showing the lead and the next paragraph as one block, before the
+    article (without the lead's wire dateline): the article's paragraphs stay, once."""
+    lead = (
+        "An unmanned cargo ship heading to the space station broke up over Siberia on "
+        "Thursday, the space agency said."
+    )
+    second = "The craft broke up at an altitude of 190 kilometers. Most of it burnt up."
+    summary = f"{lead} {second}"
+    text = "\n\n".join(["Cargo ship lost", summary, f"MOSCOW (AP) — {lead}", second, HARBOUR])
+    out = cleaner.clean_document(text)
+    assert out.text.split("\n\n") == ["Cargo ship lost", f"MOSCOW (AP) — {lead}", second, HARBOUR]
+    assert [r.rule for r in out.removed] == ["contained-duplicate"]
+    # Sentences the article quotes again later, one of them changed: content, kept.
+    changed = f"{lead} The craft broke up at an altitude of 200 kilometers. Most of it burnt up."
+    text = "\n\n".join(["Cargo ship lost", changed, lead, second, HARBOUR])
+    assert cleaner.clean(text).split("\n\n")[1] == changed
+    # Repeated inside a later paragraph rather than from its start: a quotation, kept.
+    text = "\n\n".join(["Cargo ship lost", summary, HARBOUR, f"He wrote: {summary} Then he left."])
+    assert summary in cleaner.clean(text).split("\n\n")
+
+
 def test_table_rows_and_long_decimals_are_not_timestamps() -> None:
     text = "A title line\n\n| | Wednesday, 12 Jul, 2006 | |\n\n4.3333333333333333\n\nBody."
     assert [r.rule for r in cleaner.clean_document(text).removed] == []

@@ -74,6 +74,10 @@ DUPLICATE_MAX_PAIRS = 3
 #: Containment needs a real sentence: a short line is contained in many paragraphs.
 CONTAINED_MIN_WORDS = 8
 CONTAINED_KEY = 40
+#: A wire dateline that a lead paragraph opens with and its summary leaves out
+#: ("MOSCOW (AP) — ", "Paris, 3 mai (Reuters) - "): a short run without a sentence end,
+#: then a dash between spaces.
+_DATELINE = regex.compile(r"^(?:(?![.!?] ).){2,50}? [—–-] ")
 #: The comment section is cut only after this many body-like paragraphs (>= 100 chars),
 #: and only when what follows the heading is no longer than what precedes it: losing body
 #: text is worse than keeping a comment.
@@ -1050,6 +1054,49 @@ def contained_duplicates(paras: list[str], decisions: list[Decision], seen: Seen
                 decisions[i] = (
                     "contained-duplicate",
                     f"repeated at the start of paragraph {j + 1}",
+                )
+                break
+    _summaries(paras, decisions)
+
+
+def _summaries(paras: list[str], decisions: list[Decision]) -> None:
+    """A summary made of the article's own sentences: a paragraph of two or more
+    sentences that the kept paragraphs after it repeat word for word, across one or more
+    paragraphs, from the start of one (or right after its wire dateline). A teaser box
+    shows the lead and the next paragraph as one block; a writer does not repeat a whole
+    paragraph of several sentences.
+    """
+    kept = [i for i, d in enumerate(decisions) if d is None]
+    by_start: dict[str, list[int]] = {}  # key -> positions in ``kept`` (and offsets)
+    offsets: dict[int, int] = {}
+    for n, i in enumerate(kept):
+        text = paras[i]
+        by_start.setdefault(text[:CONTAINED_KEY], []).append(n)
+        if (m := _DATELINE.match(text)) is not None:
+            offsets[n] = m.end()
+            by_start.setdefault(text[m.end() : m.end() + CONTAINED_KEY], []).append(n)
+    for n, i in enumerate(kept):
+        text = paras[i]
+        if len(text) < CONTAINED_KEY or _SENTENCES.search(text) is None:
+            continue
+        if text.count(" ") + 1 < CONTAINED_MIN_WORDS:
+            continue
+        for m in by_start.get(text[:CONTAINED_KEY], ()):
+            if m <= n:
+                continue
+            start = paras[kept[m]]
+            if not start.startswith(text[:CONTAINED_KEY]):
+                start = start[offsets[m] :]
+            joined, last = start, m
+            while len(joined) < len(text) and last + 1 < len(kept):
+                last += 1
+                joined = f"{joined} {paras[kept[last]]}"
+            if last == m and start is paras[kept[m]]:
+                continue  # within one paragraph: judged above (or a plain duplicate)
+            if joined.startswith(text) and (len(joined) == len(text) or joined[len(text)] == " "):
+                decisions[i] = (
+                    "contained-duplicate",
+                    f"repeats paragraphs {kept[m] + 1}-{kept[last] + 1} word for word",
                 )
                 break
 
