@@ -990,3 +990,25 @@ def test_a_browser_notice_goes_and_news_about_javascript_stays() -> None:
     out = cleaner.clean_document("\n\n".join([body, *notices, news]))
     assert out.text.split("\n\n") == [body, news]
     assert {r.rule for r in out.removed} == {"browser-notice"}
+
+
+def test_paywall_app_and_republication_lines_in_es_fr_ru_go_and_body_sentences_stay() -> None:
+    """Imperative asks and labels go; a sentence that merely starts with the verb (an
+    infinitive subject, a past tense about a journal article) stays."""
+    _only_cruft_goes(
+        {
+            "Il vous reste 78% de cet article à lire.": "support-ask",
+            "¿Ya eres suscriptor? Inicia sesión": "support-ask",
+            "Оформите подписку, чтобы продолжить чтение": "support-ask",
+            "Descarga nuestra app": "app-download",
+            "Скачайте наше приложение": "app-download",
+            "Este artículo fue publicado originalmente en The Conversation.": "syndication",
+            "Статья впервые опубликована на The Conversation.": "syndication",
+            "Tamaño del texto": "text-size",
+        },
+        [
+            "Soutenir le journalisme indépendant est essentiel, a dit la ministre.",
+            "Статья была опубликована в журнале Nature в 2020 году и вызвала споры.",
+            "Descarga la aplicación y revisa los horarios antes de salir, recomienda la empresa.",
+        ],
+    )
