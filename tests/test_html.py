@@ -236,3 +236,55 @@ def test_xml_valid_is_the_absence_of_invalid_characters(html: str) -> None:
     from cleaner.html import _XML_INVALID, _xml_valid
 
     assert _xml_valid(html) == (_XML_INVALID.search(html) is None)
+
+
+def _post(n: int) -> str:
+    words = " ".join(f"harbour{n} ferry{n} storm{n} pier{n} crane{n} quay{n}".split() * 6)
+    return f"Post {n} says the {words} stayed closed while the crews repaired the pier."
+
+
+def test_second_opinion_takes_readability_when_trafilatura_kept_little_of_the_prose() -> None:
+    """A page whose prose runs through many blocks, of which the extraction kept one:
+    readability-lxml's result, holding far more of it, is taken, and the metadata says
+    why. When the extraction holds most of the prose, readability is not asked."""
+    import lxml.html
+
+    from cleaner.html import _second_opinion
+
+    posts = "".join(f"<div class='post'><p>{_post(n)}</p></div>" for n in range(12))
+    page = f"<html><body><div id='main'>{posts}</div></body></html>"
+    found = _second_opinion(lxml.html.document_fromstring(page), _post(0))
+    assert found is not None
+    text, note = found
+    assert all(_post(n) in text for n in range(12))
+    assert note.startswith("readability-lxml: trafilatura's result held")
+    every = "\n".join(_post(n) for n in range(12))
+    assert _second_opinion(lxml.html.document_fromstring(page), every) is None
+    # A page with little prose in paragraphs: nothing to compare.
+    short = "<html><body><p>One short paragraph of a notice page.</p></body></html>"
+    assert _second_opinion(lxml.html.document_fromstring(short), "One short") is None
+
+
+def test_prose_counts_a_cjk_paragraph_by_what_it_says() -> None:
+    from cleaner.html import PROSE_CHARS, _prose
+
+    chinese = "一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣" * 2
+    assert len(chinese) < PROSE_CHARS <= _prose([chinese])
+    assert _prose(["Too short a line to be prose."]) == 0
+    assert _prose(["  spaced   " * 40]) == len(" ".join(("  spaced   " * 40).split()))
+
+
+def test_unwrapping_keeps_a_text_that_stripped_inline_tags_left_in_pieces() -> None:
+    """trafilatura strips ``<font>`` tags; the text around them may stay several text
+    nodes of one element. Unwrapping reads and writes each text whole: none is lost."""
+    page = (
+        "<html><body><article><h1>Lorem</h1><div>\n"
+        '      <font face="Arial"><font size="10">Lorem</font> ipsum dolor</font> sit amet, '
+        "consectetur adipisicing elit, sed do eiusmod\n      tempor incididunt ut labore et "
+        'dolore magna aliqua. <font face="Arial">Duis</font> aute irure dolor in\n'
+        "      reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.\n"
+        "    </div></article></body></html>"
+    )
+    text = cleaner.clean(page)
+    assert "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor" in text
+    assert "magna aliqua. Duis aute irure dolor in reprehenderit in voluptate" in text

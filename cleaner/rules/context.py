@@ -78,6 +78,7 @@ CONTAINED_KEY = 40
 #: ("MOSCOW (AP) — ", "Paris, 3 mai (Reuters) - "): a short run without a sentence end,
 #: then a dash between spaces.
 _DATELINE = regex.compile(r"^(?:(?![.!?] ).){2,50}? [—–-] ")
+_DATELINE_CHARS = 53
 #: The comment section is cut only after this many body-like paragraphs (>= 100 chars),
 #: and only when what follows the heading is no longer than what precedes it: losing body
 #: text is worse than keeping a comment.
@@ -1072,7 +1073,8 @@ def _summaries(paras: list[str], decisions: list[Decision]) -> None:
     for n, i in enumerate(kept):
         text = paras[i]
         by_start.setdefault(text[:CONTAINED_KEY], []).append(n)
-        if (m := _DATELINE.match(text)) is not None:
+        head = text[:_DATELINE_CHARS]
+        if ("—" in head or "–" in head or " - " in head) and (m := _DATELINE.match(text)):
             offsets[n] = m.end()
             by_start.setdefault(text[m.end() : m.end() + CONTAINED_KEY], []).append(n)
     for n, i in enumerate(kept):
