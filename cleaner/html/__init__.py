@@ -237,6 +237,13 @@ def _second_opinion(tree: Any, text: str) -> tuple[str, str] | None:
 def _block_texts(tree: Any) -> list[str]:
     """The text of each block of ``tree``, spaces collapsed, empty blocks left out."""
     mark = "\u2029"
+    blocks = (" ".join(b.split()) for b in _marked_text(tree, mark).split(mark))
+    return [b for b in blocks if b]
+
+
+def _marked_text(tree: Any, mark: str) -> str:
+    """The visible text of ``tree`` with ``mark`` where each block starts and ends (the
+    tree is changed: scripts and styles dropped, marks added)."""
     for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
     for element in tree.iter():
@@ -244,8 +251,7 @@ def _block_texts(tree: Any) -> list[str]:
             element.tail = mark + (element.tail or "")
             if element.tag != "br":
                 element.text = mark + (element.text or "")
-    blocks = (" ".join(b.split()) for b in str(tree.text_content()).split(mark))
-    return [b for b in blocks if b]
+    return str(tree.text_content())
 
 
 #: A line break in the page's source, with the indentation around it: a browser shows a
@@ -266,17 +272,15 @@ def _unwrap_source_lines(body: Any) -> bool:
     read whole from its element (libxml2 may hold one text as several nodes)."""
     changed = False
     has_code = body.find(".//code") is not None
-    done: set[tuple[int, bool]] = set()
-    owners: list[Any] = []  # alive while ``done`` holds their ids
+    done: set[tuple[Any, bool]] = set()  # (element, its text rather than its tail)
     for found in _broken_texts()(body):
         if not _HAS_SOURCE_BREAK.search(found):
             continue
         owner = found.getparent()
         is_text = bool(found.is_text)
-        if (id(owner), is_text) in done:
+        if (owner, is_text) in done:
             continue
-        done.add((id(owner), is_text))
-        owners.append(owner)
+        done.add((owner, is_text))
         # A text belongs to its element; a tail to the element's parent.
         where = owner if is_text else owner.getparent()
         if where is None or (has_code and _in_code(where)):
@@ -416,11 +420,6 @@ def _full_text(tree: Any, html: str) -> str:
             tree = lxml.html.document_fromstring(html)
         except Exception as exc:  # empty or unparsable markup
             raise DecodeError(f"HTML that parses to no document: {type(exc).__name__}") from None
-    for bad in tree.xpath("//head|//script|//style|//noscript|//template|//svg"):
-        bad.drop_tree()
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-            if element.tag != "br":
-                element.text = "\n" + (element.text or "")
-    return str(tree.text_content())
+    for head in tree.xpath("//head"):
+        head.drop_tree()
+    return _marked_text(tree, "\n")

@@ -78,6 +78,8 @@ CONTAINED_KEY = 40
 #: ("MOSCOW (AP) — ", "Paris, 3 mai (Reuters) - "): a short run without a sentence end,
 #: then a dash between spaces.
 _DATELINE = regex.compile(r"^(?:(?![.!?] ).){2,50}? [—–-] ")
+#: The longest line start ``_DATELINE`` matches (50 characters and " — "): a dash must
+#: be within it before the regex is tried.
 _DATELINE_CHARS = 53
 #: The comment section is cut only after this many body-like paragraphs (>= 100 chars),
 #: and only when what follows the heading is no longer than what precedes it: losing body
@@ -1068,8 +1070,8 @@ def _summaries(paras: list[str], decisions: list[Decision]) -> None:
     paragraph of several sentences.
     """
     kept = [i for i, d in enumerate(decisions) if d is None]
-    by_start: dict[str, list[int]] = {}  # key -> positions in ``kept`` (and offsets)
-    offsets: dict[int, int] = {}
+    by_start: dict[str, list[int]] = {}  # a key -> positions in ``kept`` starting so
+    offsets: dict[int, int] = {}  # a position in ``kept`` -> where its dateline ends
     for n, i in enumerate(kept):
         text = paras[i]
         by_start.setdefault(text[:CONTAINED_KEY], []).append(n)
@@ -1087,13 +1089,14 @@ def _summaries(paras: list[str], decisions: list[Decision]) -> None:
             if m <= n:
                 continue
             start = paras[kept[m]]
-            if not start.startswith(text[:CONTAINED_KEY]):
+            after_dateline = not start.startswith(text[:CONTAINED_KEY])
+            if after_dateline:
                 start = start[offsets[m] :]
             joined, last = start, m
             while len(joined) < len(text) and last + 1 < len(kept):
                 last += 1
                 joined = f"{joined} {paras[kept[last]]}"
-            if last == m and start is paras[kept[m]]:
+            if last == m and not after_dateline:
                 continue  # within one paragraph: judged above (or a plain duplicate)
             if joined.startswith(text) and (len(joined) == len(text) or joined[len(text)] == " "):
                 decisions[i] = (
