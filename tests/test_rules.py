@@ -1012,3 +1012,26 @@ def test_paywall_app_and_republication_lines_in_es_fr_ru_go_and_body_sentences_s
             "Descarga la aplicación y revisa los horarios antes de salir, recomienda la empresa.",
         ],
     )
+
+
+def test_comment_headers_feed_signups_and_reprint_offers_go_and_reported_speech_stays() -> None:
+    """One comment's header (a name, a verb of saying, a date and a clock time: Blogger,
+    WordPress), a feed sign-up and a reprint offer go. Reported speech with a time in it
+    stays: a sentence runs on after the time, or says more than a date before it."""
+    _only_cruft_goes(
+        {
+            "At 4/20/2005 11:11:37 PM, Anonymous said...": "comment-form",
+            "Jane Doe says: March 3, 2021 at 4:12 pm": "comment-form",
+            "Max Müller sagt: 3. März 2021 um 16:12 Uhr": "comment-form",
+            "Jean Dupont dit : 3 mars 2021 à 16 h 12 min": "comment-form",
+            "Иван Петров говорит: 3 марта 2021 в 16:12": "comment-form",
+            "Get BusinessWeek directly on your desktop with our RSS feeds.": "newsletter-signup",
+            "Abonnez-vous à notre flux RSS": "newsletter-signup",
+            "Click to buy an e-print or reprint of a BusinessWeek story or video.": "syndication",
+        },
+        [
+            "The minister said on Tuesday at 10:30 the talks would resume.",
+            "Police said: the blast happened on 3 May at 4:12 pm",
+            "Subscribers to the RSS feed of the council saw the notice a day early.",
+        ],
+    )
