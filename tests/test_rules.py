@@ -1035,3 +1035,25 @@ def test_comment_headers_feed_signups_and_reprint_offers_go_and_reported_speech_
             "Subscribers to the RSS feed of the council saw the notice a day early.",
         ],
     )
+
+
+def test_a_title_said_over_in_one_line_goes_and_sentences_said_twice_stay() -> None:
+    """A teaser card flattened into one line says its title two to four times (the last
+    copy perhaps cut short). Two words said twice, a table header shown twice (it ends
+    with a full stop) and a sentence repeated stay."""
+    _only_cruft_goes(
+        {
+            "How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop "
+            "How to Defeat the Urge to Binge Shop": "repeated-title",
+            "How to Avoid Impulse Purchases in the Internet Shopping Age How to Avoid "
+            "Impulse Purchases in the Internet Shopping Age How to Avoid Impulse Pur": (
+                "repeated-title"
+            ),
+            "Sponsored Links by Sponsored Links by": "repeated-title",
+        },
+        [
+            "New York New York",
+            "Rank Name Region Pop. Rank Name Region Pop.",
+            "We will not give up. We will not give up.",
+        ],
+    )

@@ -219,6 +219,13 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Touring Commuting Kids Bikes Helmets Clothing Shoes Accessories Glossary",
         ),
         (
+            "repeated-title",
+            # The decision is the gate's (_repeated_title); the pattern only bounds it.
+            r"[^\n]{8,600}",
+            "How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop "
+            "How to Defeat the Urge to Binge Shop || Week in Review Week in Review",
+        ),
+        (
             "language-menu",
             # The decision is the gate's (_language_menu); the pattern only bounds it.
             r"[^\n]{20,3000}",
@@ -324,6 +331,43 @@ def _title_case_run(line: str) -> bool:
         return False
     # A full stop now and then ("Inc.", "v1.2 Dir.") is not prose: that needs lower case.
     return len(_RUN_SENTENCE.findall(line)) * TITLE_RUN_WORDS_PER_STOP <= n
+
+
+#: A link's title said two to four times in one line, with nothing between (the last copy
+#: may be cut short): a teaser card
+#: that the scraper flattened (its picture's alt text, its link, its heading: "How to
+#: Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop How to ..."). Prose
+#: does not say a phrase twice back to back. A title has no sentence end (a paragraph of
+#: sample text repeated stays), and at least this many words, two of them of letters ("22
+#: Dec, 2016 22 Dec, 2016" is a date shown twice, which the timestamp rule judges).
+REPEATED_TITLE_MAX_COPIES = 4
+REPEATED_TITLE_MIN_WORDS = 3
+#: The opening whose return marks the second copy.
+REPEATED_TITLE_HEAD = 8
+_TITLE_END = frozenset(".!?…:;。！？")
+
+
+def _repeated_title(line: str) -> bool:
+    # The second copy starts where the line's opening comes back after a space; the last
+    # copy may be cut short (a scraper's length limit: "... How to Avoid Impulse Sho").
+    head = line[:REPEATED_TITLE_HEAD]
+    start = line.find(" " + head, 1)
+    while 0 < start <= len(line) // 2:
+        piece = line[:start]
+        unit = len(piece) + 1
+        copies = (len(line) + 1) // unit
+        if (
+            2 <= copies <= REPEATED_TITLE_MAX_COPIES
+            and line == ((piece + " ") * (copies + 1))[: len(line)]
+        ):
+            words = piece.split()
+            return (
+                piece[-1] not in _TITLE_END
+                and len(words) >= REPEATED_TITLE_MIN_WORDS
+                and sum(1 for word in words if sum(c.isalpha() for c in word) >= 2) >= 2
+            )
+        start = line.find(" " + head, start + 1)
+    return False
 
 
 #: A site's language menu flattened into one line ("Other languages: Afrikaans aragonés
@@ -583,6 +627,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
+    "repeated-title": (600, " ", _repeated_title),
     "reaction-list": (200_000, ",;，、", _reaction_list),
     "archive-list": (3000, "(", _archive_gate),
     "alphabet-index": (200, " |·•,/", _alphabet_gate),
