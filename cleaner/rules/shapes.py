@@ -174,9 +174,10 @@ def shape_phrases() -> tuple[Phrase, ...]:
             # Items neither start nor end with a space, and are atomic: the separators'
             # spaces can then be read one way only, which keeps the match linear.
             # No digits: a row of a table ("| Auckland | 1,628,900 |") is not a menu.
-            r"(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)"
-            r"(?: ?[|·•] ?(?>[^\s|·•.!?\d](?:[^\n|·•.!?\d]{0,28}[^\s|·•.!?\d])?)){2,30}",
-            "About Us | Contact | Privacy Policy | Terms of Use | Site Map",
+            r"(?>[^\s|·•▪.!?\d](?:[^\n|·•▪.!?\d]{0,28}[^\s|·•▪.!?\d])?)"
+            r"(?: ?[|·•▪] ?(?>[^\s|·•▪.!?\d](?:[^\n|·•▪.!?\d]{0,28}[^\s|·•▪.!?\d])?)){2,30}",
+            "About Us | Contact | Privacy Policy | Terms of Use | Site Map || "
+            "International ▪ Politique ▪ Société ▪ Économie ▪ Culture",
         ),
         (
             "pagination",
@@ -620,7 +621,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "player-timecodes": (60, ":", None),
     "timestamp": (90, "0123456789", _timestamp_gate),
     "breadcrumb": (200, ">»›", None),
-    "menu-line": (250, "|·•", _menu_gate),
+    "menu-line": (250, "|·•▪", _menu_gate),
     "pagination": (150, "0123456789", _pagination),
     "share-count": (60, "0123456789", _few_words),
     "credit-line": (120, "/", None),
