@@ -1057,3 +1057,28 @@ def test_a_title_said_over_in_one_line_goes_and_sentences_said_twice_stay() -> N
             "We will not give up. We will not give up.",
         ],
     )
+
+
+_ZH_BODY = [
+    "杭州市第一座二十四小时无人值守的社区图书馆于本周三正式对市民开放。图书馆位于拱墅区运河边，"
+    "面积约三百平方米，藏书两万余册，读者只需刷身份证即可进入。",
+    "图书馆负责人表示，开放第一周已有超过三千人次入馆，最受欢迎的是历史和旅行类图书。",
+    "下一步怎么走",
+    "据介绍，市图书馆计划在今年年底前再建设十座类似的社区图书馆。",
+]
+
+
+def test_a_chinese_related_heading_mid_article_cuts_no_body_and_a_headline_is_no_menu_item() -> (
+    None
+):
+    """Chinese paragraphs are short: 60 characters say what 180 letters say. Under a
+    '相关阅读' heading in the middle of the article, paragraphs ending with '。' are the
+    article going on, not teaser blurbs; and a headline of fifteen characters beside a
+    menu of two-character sections is not a menu item."""
+    menu = ["首页", "新闻", "财经", "体育"]
+    text = "\n\n".join(
+        [*menu, "杭州首座无人值守社区图书馆开放", _ZH_BODY[0], "相关阅读", *_ZH_BODY[1:]]
+    )
+    out = cleaner.clean_document(text)
+    assert out.text.split("\n\n") == ["杭州首座无人值守社区图书馆开放", *_ZH_BODY]
+    assert [r.rule for r in out.removed] == ["menu-run"] * len(menu) + ["related-link"]

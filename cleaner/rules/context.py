@@ -295,16 +295,28 @@ def _remove_slides(
             decisions[j] = ("slideshow", reason)
 
 
-#: A teaser headline under a related-content heading: short, and not a sentence.
+#: A teaser headline under a related-content heading: short, and not a sentence. Lengths
+#: here count a CJK character three times (``_weighted_len``), and a CJK full stop ends a
+#: sentence as a Latin one does: a Chinese paragraph of 50 characters ending in "。" is
+#: body, not a headline.
 TEASER_MAX_CHARS = 160
+#: A related-content heading is short ("More from Business", "相关阅读"); a line with the
+#: linked headline after the label ("Read more: ...") is a teaser of its own, no heading.
+RELATED_HEADING_MAX_CHARS = 40
 #: Under a related-content heading that no body paragraph follows, the rest of the page
 #: is the teasers' headlines and blurbs: lines of at most this many characters.
 TEASER_BLURB_MAX_CHARS = 300
+#: A Chinese or Japanese paragraph is short (60 characters say what 180 letters say), so
+#: the blurb length does not tell a teaser from the body there; a CJK sentence's full stop
+#: does: teasers in these scripts are headlines and offers, and a kept line after the
+#: heading that ends with "。" is the article going on ("！" ends ads as often as
+#: sentences: "抽選で20,000様に当たる！").
+_CJK_SENTENCE_END = regex.compile(r"。[」』”’）)]*$", _AT_END)
 #: A blurb cut short by the site ("... has turned…") is an excerpt of another page
 #: whatever its length, up to this many characters (Jetpack cuts at about 300 words' worth).
 TEASER_CUT_MAX_CHARS = 700
 _CUT_SHORT = regex.compile(r"\w(?:…|\.\.\.|\[…\]|\[\.\.\.\])[\"”’»)]?$", _AT_END)
-_SENTENCE_END = regex.compile(r"[.!…:;][\"”’»)]?$", _AT_END)
+_SENTENCE_END = regex.compile(r"[.!…:;。！；][\"”’»)」』]?$", _AT_END)
 
 
 def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
@@ -314,8 +326,12 @@ def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
     body_started = False
     for i, decision in enumerate(decisions):
         if decision is None:
-            body_started = body_started or len(paras[i]) >= BODY_LIKE_CHARS
-        elif body_started and decision[0] == "related-link" and len(paras[i]) <= 40:
+            body_started = body_started or _long_enough(paras[i])
+        elif (
+            body_started
+            and decision[0] == "related-link"
+            and _weighted_len(paras[i]) <= RELATED_HEADING_MAX_CHARS
+        ):
             headings.append(i)
     return headings
 
@@ -389,14 +405,19 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         return
     longest_after = [0] * (n + 1)
     chars_after = [0] * (n + 1)
+    # Whether a kept CJK sentence follows each point.
+    cjk_sentence_after = [False] * (n + 1)
     for i in range(n - 1, -1, -1):
-        kept = len(paras[i]) if decisions[i] is None else 0
+        kept = _weighted_len(paras[i]) if decisions[i] is None else 0
         if TEASER_BLURB_MAX_CHARS < kept <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(paras[i]):
             kept_shape = TEASER_BLURB_MAX_CHARS
         else:
             kept_shape = kept
         longest_after[i] = max(longest_after[i + 1], kept_shape)
         chars_after[i] = chars_after[i + 1] + kept
+        cjk_sentence_after[i] = cjk_sentence_after[i + 1] or (
+            decisions[i] is None and _CJK_SENTENCE_END.search(paras[i]) is not None
+        )
     total = chars_after[0]
     numbered = _numbered_starts(paras)
     for i in headings:
@@ -405,6 +426,7 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         if (
             0 < after < total - after
             and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS
+            and not cjk_sentence_after[i + 1]
             and not (first is not None and _continues_numbering(paras[first], i, numbered))
             and not any(
                 decisions[j] is None and _REFERENCE.search(paras[j]) for j in range(i + 1, n)
@@ -573,12 +595,15 @@ def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int], 
 
 
 def _headline_shaped(text: str) -> bool:
-    return len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
+    return _weighted_len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
 
 
 #: Menu items: one to three words, no digits, no sentence punctuation, no bullet (a
-#: bulleted list is the writer's, SPEC keeps it).
+#: bulleted list is the writer's, SPEC keeps it); at most ``MENU_ITEM_MAX_CHARS`` with a
+#: CJK character counted three times (a Chinese menu item has two to six characters, a
+#: headline of fifteen is not one).
 MENU_ITEM = regex.compile(r"\p{L}[\p{L}&'’ -]{0,24}")
+MENU_ITEM_MAX_CHARS = 25
 MENU_MIN_RUN = 3
 
 
@@ -588,7 +613,7 @@ def menu_run(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     Inside the article such a run is a list that belongs to the text (ingredients, a
     glossary), so only the edges are searched.
     """
-    body = [i for i, p in enumerate(paras) if decisions[i] is None and len(p) >= BODY_LIKE_CHARS]
+    body = [i for i, p in enumerate(paras) if decisions[i] is None and _long_enough(p)]
     if not body:
         return
     for lo, hi in ((0, body[0]), (body[-1] + 1, len(paras))):
@@ -596,7 +621,12 @@ def menu_run(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
         for i in [*range(lo, hi), None]:
             if i is not None and decisions[i] is not None:
                 continue
-            if i is not None and MENU_ITEM.fullmatch(paras[i]) and paras[i].count(" ") < 3:
+            if (
+                i is not None
+                and MENU_ITEM.fullmatch(paras[i])
+                and paras[i].count(" ") < 3
+                and _weighted_len(paras[i]) <= MENU_ITEM_MAX_CHARS
+            ):
                 run.append(i)
                 continue
             if len(run) >= MENU_MIN_RUN:
@@ -925,6 +955,15 @@ COMMENT_AUTHOR_MAX_CHARS = 40
 #: Chinese or Japanese paragraph of 40 characters is a paragraph of body text.
 CJK_CHAR_WEIGHT = 3
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _long_enough(text: str) -> bool:
+    """As long as a body paragraph (``BODY_LIKE_CHARS``), a CJK character counted
+    ``CJK_CHAR_WEIGHT`` times: a Chinese paragraph of 40 characters says what one of
+    120 letters says."""
+    return len(text) >= BODY_LIKE_CHARS or (
+        len(text) * CJK_CHAR_WEIGHT >= BODY_LIKE_CHARS and _weighted_len(text) >= BODY_LIKE_CHARS
+    )
 
 
 def _weighted_len(text: str) -> int:
