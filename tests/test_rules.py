@@ -1082,3 +1082,21 @@ def test_a_chinese_related_heading_mid_article_cuts_no_body_and_a_headline_is_no
     out = cleaner.clean_document(text)
     assert out.text.split("\n\n") == ["杭州首座无人值守社区图书馆开放", *_ZH_BODY]
     assert [r.rule for r in out.removed] == ["menu-run"] * len(menu) + ["related-link"]
+
+
+def test_chinese_and_japanese_date_lines_go_and_sentences_with_dates_stay() -> None:
+    """A date written with 年月日, a clock with 時/时 and 分, a weekday in full-width
+    brackets and a label glued to the time ("配信") make a timestamp line; a sentence that
+    holds a date stays."""
+    _only_cruft_goes(
+        {
+            "2022年1月12日（水）20時17分配信": "timestamp",
+            "1/12(水) 20:17配信": "timestamp",
+            "发布时间：2022年01月12日 20:17": "timestamp",
+            "2022年1月12日 星期三": "timestamp",
+        },
+        [
+            "市は1月12日に新しい図書館を開いた。",
+            "2022年1月12日，市图书馆正式开放，市民可以免费借阅。",
+        ],
+    )

@@ -85,9 +85,10 @@ def _date_tokens() -> tuple[str, str, str]:
     """The patterns of a numeric date, a date with a month's name, and a time of day: a
     timestamp line holds one of them at least."""
     month = _alternation(date_words()["month"])
-    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    # "2022年1月12日", "1月12日": the Chinese and Japanese date, written without spaces.
+    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
     word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
-    clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
+    clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2}[時时]\d{1,2}分"
     return num_date, word_date, clock
 
 
@@ -119,11 +120,11 @@ def _timestamp_pattern() -> str:
     label = _alternation(dw["label"] | dw["zone"])
     num_date, word_date, clock = _date_tokens()
     date_part = rf"(?:{num_date}|{word_date}|{clock}|(?:{weekday})\.?|\d{{1,2}}|\d{{4}})"
-    sep = r"[ ,|/•·–—()-]*"  # "Posted: 10:12 AM EDT (1412 GMT)"
+    sep = r"[ ,|/•·–—()（）-]*"  # "Posted: 10:12 AM EDT (1412 GMT)", "1月12日（水）"
     label_word = rf"(?:{label}|(?-i:\p{{Lu}}{{2,}}))"
     return (
-        rf"(?:{label_word}:?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}"
-        rf"(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}:?))*\)?"
+        rf"(?:{label_word}[:：]?{sep}){{0,4}}(?:{date_part}{sep}){{0,6}}"
+        rf"(?:{num_date}|{word_date}|{clock})(?:{sep}(?:{date_part}|{label_word}[:：]?))*\)?"
     )
 
 
@@ -269,6 +270,9 @@ def shape_phrases() -> tuple[Phrase, ...]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: The units of a Chinese or Japanese date and time ("2022年1月12日 20時17分配信") part
+#: the words around them, as a space does.
+_DATE_WORDS = re.compile(r"[^\W\d_年月日時时分]+")
 
 
 def _date_words_only(line: str) -> bool:
@@ -276,7 +280,8 @@ def _date_words_only(line: str) -> bool:
     one or two letters ("a.m.", "5th", "de")."""
     known = _known_date_words()
     return all(
-        len(word) <= 2 or word.isupper() or word.lower() in known for word in _LETTERS.findall(line)
+        len(word) <= 2 or word.isupper() or word.lower() in known
+        for word in _DATE_WORDS.findall(line)
     )
 
 
@@ -577,7 +582,7 @@ _DECIMAL = re.compile(r"-?\d+[.,]\d{5,}")
 #: the shape's separators, and the colon and full stop of times and abbreviations;
 #: and, at either end, the punctuation and symbols the matcher lets a line open and close
 #: with (``matcher._EDGE``).
-_TIMESTAMP_CHARS = regex.compile(r"[\p{P}\p{S} ]*[\p{L}\d ,|/•·–—()\-:.]*[\p{P}\p{S} ]*")
+_TIMESTAMP_CHARS = regex.compile(r"[\p{P}\p{S} ]*[\p{L}\d ,|/•·–—()（）\-:：.]*[\p{P}\p{S} ]*")
 
 
 def _timestamp_gate(line: str) -> bool:
