@@ -85,8 +85,12 @@ def _date_tokens() -> tuple[str, str, str]:
     """The patterns of a numeric date, a date with a month's name, and a time of day: a
     timestamp line holds one of them at least."""
     month = _alternation(date_words()["month"])
-    # "2022年1月12日", "1月12日": the Chinese and Japanese date, written without spaces.
-    num_date = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    # "2022年1月12日", "1月12日": the Chinese and Japanese date, written without spaces;
+    # "2022년 1월 12일", the Korean one, with them.
+    num_date = (
+        r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+        r"|(?:\d{4}년 ?)?\d{1,2}월 ?\d{1,2}일"
+    )
     word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
     clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2}[時时]\d{1,2}分"
     return num_date, word_date, clock
@@ -270,9 +274,9 @@ def shape_phrases() -> tuple[Phrase, ...]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: The units of a Chinese or Japanese date and time ("2022年1月12日 20時17分配信") part
+#: The units of a Chinese, Japanese or Korean date and time ("2022年1月12日 20時17分配信") part
 #: the words around them, as a space does.
-_DATE_WORDS = re.compile(r"[^\W\d_年月日時时分]+")
+_DATE_WORDS = re.compile(r"[^\W\d_年月日時时分년월일시분]+")
 
 
 def _date_words_only(line: str) -> bool:
