@@ -344,12 +344,12 @@ def _title_case_run(line: str) -> bool:
 
 
 #: A link's title said two to four times in one line, with nothing between (the last copy
-#: may be cut short): a teaser card
-#: that the scraper flattened (its picture's alt text, its link, its heading: "How to
-#: Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop How to ..."). Prose
-#: does not say a phrase twice back to back. A title has no sentence end (a paragraph of
-#: sample text repeated stays), and at least this many words, two of them of letters ("22
-#: Dec, 2016 22 Dec, 2016" is a date shown twice, which the timestamp rule judges).
+#: may be cut short): a teaser card that the scraper flattened (its picture's alt text,
+#: its link, its heading: "How to Defeat the Urge to Binge Shop How to Defeat the Urge to
+#: Binge Shop How to ..."). Prose does not say a phrase twice back to back. A title has
+#: no sentence end (a paragraph of sample text repeated stays), and at least this many
+#: words, two of them of letters ("22 Dec, 2016 22 Dec, 2016" is a date shown twice,
+#: which the timestamp rule judges).
 REPEATED_TITLE_MAX_COPIES = 4
 REPEATED_TITLE_MIN_WORDS = 3
 #: The opening whose return marks the second copy.
