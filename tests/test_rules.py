@@ -1100,3 +1100,27 @@ def test_chinese_and_japanese_date_lines_go_and_sentences_with_dates_stay() -> N
             "2022年1月12日，市图书馆正式开放，市民可以免费借阅。",
         ],
     )
+
+
+def test_excerpts_ending_in_the_wordpress_more_marker_go_in_a_run_and_a_lone_one_stays() -> None:
+    """Two or more excerpts in a row that end with "[…]" after a word (WordPress's more
+    marker; an excerpt of the run's length between them goes too) are a teaser stream.
+    A lone paragraph that ends so, a quotation that leaves out its end, stays."""
+    excerpts = [
+        "The good folks at the community choir are still doing their thing, and now they "
+        "have invited two famous guests to play along at the festival this spring, in a "
+        "hall that […]",
+        "The latest podcast from the network is about dynasties, wherein the host delves "
+        "into the scandals and backroom deals of the great families, all clinging tight "
+        "to that power.",
+        "Want to build your own website? Even for a modest personal site, it was once "
+        "assumed you might wait for days while a designer hammered through arcane code [...]",
+    ]
+    lone = (
+        "The report's authors wrote that the council had been warned about the bridge "
+        "several times, and that the warnings had gone unanswered for years because […]"
+    )
+    _only_cruft_goes(
+        dict.fromkeys(excerpts, "related-list"),
+        ["The bridge reopened on Monday after repairs that took six weeks.", lone],
+    )

@@ -559,6 +559,41 @@ def cut_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         run, cut, pending = [], 0, None
 
 
+#: WordPress ends an excerpt with "[…]" (its default "more" marker, also "[...]"): a
+#: paragraph that ends so after a word is another post's excerpt, whatever its length.
+#: ``MARKED_EXCERPT_MIN_RUN`` of them in a row (one paragraph of excerpt length may stand
+#: between two, an excerpt whose cut fell on a full stop) are a stream of teasers: an
+#: archive, a "previously" list. A quotation that leaves out its end comes alone, and puts
+#: the marker inside its quotation marks.
+_EXCERPT_MARK = regex.compile(r"\w[,;:]? ?\[(?:…|\.\.\.)\]$", _AT_END)
+MARKED_EXCERPT_MIN_RUN = 2
+
+
+def marked_excerpts(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """Runs of excerpts that end with WordPress's "[…]" marker."""
+    run: list[int] = []  # the marked excerpts and the paragraphs bridging them
+    marked = 0
+    bridge: int | None = None  # an excerpt-sized paragraph just after the last marked one
+    for i in [*range(len(paras)), None]:
+        if i is not None and decisions[i] is not None:
+            continue
+        text = paras[i] if i is not None else ""
+        if i is not None and len(text) >= EXCERPT_MIN_CHARS and _EXCERPT_MARK.search(text):
+            if bridge is not None:
+                run.append(bridge)
+                bridge = None
+            run.append(i)
+            marked += 1
+            continue
+        if i is not None and run and bridge is None and _excerpt_sized(text):
+            bridge = i
+            continue
+        if marked >= MARKED_EXCERPT_MIN_RUN:
+            for j in run:
+                decisions[j] = ("related-list", f"one of {marked} excerpts ending in '[…]'")
+        run, marked, bridge = [], 0, None
+
+
 def _within_spread(size: int, shortest: int, longest: int) -> bool:
     """A paragraph of ``size`` keeps a run's lengths within ``EXCERPT_MAX_SPREAD``."""
     return max(longest, size) <= EXCERPT_MAX_SPREAD * min(shortest, size)
@@ -1173,6 +1208,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("page-chrome", page_chrome),
     ("related-list", teaser_tail),
     ("related-list", cut_excerpts),
+    ("related-list", marked_excerpts),
     ("related-list", headline_tail),
     ("related-list", cut_headline),
     ("slideshow", slideshow),
