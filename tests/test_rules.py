@@ -1124,3 +1124,21 @@ def test_excerpts_ending_in_the_wordpress_more_marker_go_in_a_run_and_a_lone_one
         dict.fromkeys(excerpts, "related-list"),
         ["The bridge reopened on Monday after repairs that took six weeks.", lone],
     )
+
+
+def test_a_date_then_by_and_a_name_goes_and_sentences_with_by_stay() -> None:
+    """A post's date and author in one line go ("January 5, 2020 by John Smith", "von" a
+    handle); the date part must be a date line on its own and the name a name, so a
+    sentence with "by" in it, or a weekday alone before it, stays."""
+    _only_cruft_goes(
+        {
+            "January 5, 2020 by John Smith": "dated-byline",
+            "11.09.2011, 16:20 von jovelstefan": "dated-byline",
+            "5. Januar 2020 von Max Müller": "dated-byline",
+        },
+        [
+            "In 2020 by far the most popular choice was tea.",
+            "Sunday, by Bill",
+            "The vote on March 3 by the council was postponed.",
+        ],
+    )

@@ -791,8 +791,9 @@ CHROME_EVIDENCE_RULES = frozenset(
 )
 #: Rules of lines that a page's chrome run above the article would hold undecided if
 #: they did not exist (added after the run's threshold was calibrated): a pager, post
-#: links, a line of the post's meta fields.
-NAVIGATION_RULES = frozenset({"pagination", "post-navigation", "meta-bar"})
+#: links, a line of the post's meta fields, its date and author ("on March 10, 2015 by
+#: Nikhil Marathe").
+NAVIGATION_RULES = frozenset({"pagination", "post-navigation", "meta-bar", "dated-byline"})
 #: Phrase rules whose lines stand inside an article, not between it and the page: a
 #: wiki's hatnotes ("Main article: ...") head its sections, and a run of them around an
 #: infobox must not split the article into blocks; a forum thread's posts each carry

@@ -225,6 +225,13 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Touring Commuting Kids Bikes Helmets Clothing Shoes Accessories Glossary",
         ),
         (
+            "dated-byline",
+            # The decision is the gate's (_dated_byline); the pattern only bounds it.
+            r"[^\n]{8,120}",
+            "January 5, 2020 by John Smith || 11.09.2011, 16:20 von jovelstefan || "
+            "5. Januar 2020 von Max Müller",
+        ),
+        (
             "repeated-title",
             # The decision is the gate's (_repeated_title); the pattern only bounds it.
             r"[^\n]{8,600}",
@@ -341,6 +348,28 @@ def _title_case_run(line: str) -> bool:
         return False
     # A full stop now and then ("Inc.", "v1.2 Dir.") is not prose: that needs lower case.
     return len(_RUN_SENTENCE.findall(line)) * TITLE_RUN_WORDS_PER_STOP <= n
+
+
+#: A date line, then "by" and a name: a post's date and author ("January 5, 2020 by John
+#: Smith", "11.09.2011, 16:20 von jovelstefan"). The date part must be a timestamp line on
+#: its own (``_timestamp_gate``), and the name one to four capitalised words or one
+#: handle, so a sentence ("In 2020 by far the most ...") is never one.
+_DATED_BY = regex.compile(
+    r"(?P<date>[^\n]{4,60}?),? (?:by|von|par|por|di|door|przez|от|av|af) (?P<name>[^\n]{2,40})"
+)
+_BYLINE_NAME = regex.compile(
+    r"\p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|de|da|del|der|van|von|la|le)){0,3}"
+    r"|[\p{Ll}\d_.-]{2,30}"
+)
+
+
+def _dated_byline(line: str) -> bool:
+    found = _DATED_BY.fullmatch(line)
+    return (
+        found is not None
+        and _BYLINE_NAME.fullmatch(found["name"]) is not None
+        and _timestamp_gate(found["date"])
+    )
 
 
 #: A link's title said two to four times in one line, with nothing between (the last copy
@@ -637,6 +666,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
+    "dated-byline": (120, " ", _dated_byline),
     "repeated-title": (600, " ", _repeated_title),
     "reaction-list": (200_000, ",;，、", _reaction_list),
     "archive-list": (3000, "(", _archive_gate),
