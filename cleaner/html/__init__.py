@@ -24,6 +24,7 @@ from html import unescape
 from typing import Any
 
 from .._errors import DecodeError
+from ..lang import CJK_WEIGHT, weighted_len
 from ..normalize import compare_form, decode
 from .metadata import declared_titles, page_metadata
 
@@ -181,23 +182,14 @@ SECOND_OPINION_SHARE = 0.5
 SECOND_OPINION_GAIN = 2.0
 
 
-#: A Chinese or Japanese character says about what three letters say: a paragraph of 50
-#: of them is as long as one of 150 letters.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-CJK_WEIGHT = 3
-
-
 def _prose(blocks: Any) -> int:
     """Characters in the blocks (strings) of ``PROSE_CHARS`` or more, spaces collapsed (a
-    CJK character counts ``CJK_WEIGHT`` times)."""
+    CJK character counts ``CJK_WEIGHT`` times: a paragraph of 50 is one of 150 letters)."""
     total = 0
     for block in blocks:
         if len(block) * CJK_WEIGHT < PROSE_CHARS:
             continue
-        flat = " ".join(block.split())
-        size = len(flat)
-        if not flat.isascii() and max(flat) >= "\u3040":
-            size += (CJK_WEIGHT - 1) * len(_CJK.findall(flat))
+        size = weighted_len(" ".join(block.split()))
         if size >= PROSE_CHARS:
             total += size
     return total

@@ -39,6 +39,22 @@ MARGIN = 1.5
 MIN_WORDS = 8
 
 _DATA = Path(__file__).parent / "stopwords"
+#: Scripts written without spaces between words (and Korean, whose syllables are dense)
+#: say in one character about what three letters say: a Chinese paragraph of 40
+#: characters is as long as one of 120 letters. Length rules count them so.
+CJK_WEIGHT = 3
+_CJK = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff]"
+)
+
+
+def weighted_len(text: str) -> int:
+    """Length of ``text`` with each CJK or Hangul character counted ``CJK_WEIGHT`` times."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (CJK_WEIGHT - 1) * len(_CJK.findall(text))
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SCRIPTS = (
     ("kana", re.compile(r"[\u3040-\u30ff]+")),

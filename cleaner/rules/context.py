@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from ..lang import CJK_WEIGHT, weighted_len
 from ..normalize import compare_form
 from .shapes import date_words, lexicon_lines, pagination_words
 
@@ -296,9 +297,9 @@ def _remove_slides(
 
 
 #: A teaser headline under a related-content heading: short, and not a sentence. Lengths
-#: here count a CJK character three times (``_weighted_len``), and a CJK full stop ends a
-#: sentence as a Latin one does: a Chinese paragraph of 50 characters ending in "。" is
-#: body, not a headline.
+#: here count a CJK character three times (``lang.weighted_len``), and a CJK full stop
+#: ends a sentence as a Latin one does: a Chinese paragraph of 50 characters ending in
+#: "。" is body, not a headline.
 TEASER_MAX_CHARS = 160
 #: A related-content heading is short ("More from Business", "相关阅读"); a line with the
 #: linked headline after the label ("Read more: ...") is a teaser of its own, no heading.
@@ -330,7 +331,7 @@ def _related_headings(paras: list[str], decisions: list[Decision]) -> list[int]:
         elif (
             body_started
             and decision[0] == "related-link"
-            and _weighted_len(paras[i]) <= RELATED_HEADING_MAX_CHARS
+            and weighted_len(paras[i]) <= RELATED_HEADING_MAX_CHARS
         ):
             headings.append(i)
     return headings
@@ -408,7 +409,7 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     # Whether a kept CJK sentence follows each point.
     cjk_sentence_after = [False] * (n + 1)
     for i in range(n - 1, -1, -1):
-        kept = _weighted_len(paras[i]) if decisions[i] is None else 0
+        kept = weighted_len(paras[i]) if decisions[i] is None else 0
         if TEASER_BLURB_MAX_CHARS < kept <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(paras[i]):
             kept_shape = TEASER_BLURB_MAX_CHARS
         else:
@@ -630,7 +631,7 @@ def _drop_excerpts(paras: list[str], decisions: list[Decision], run: list[int], 
 
 
 def _headline_shaped(text: str) -> bool:
-    return _weighted_len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
+    return weighted_len(text) <= TEASER_MAX_CHARS and not _SENTENCE_END.search(text)
 
 
 #: Menu items: one to three words, no digits, no sentence punctuation, no bullet (a
@@ -660,7 +661,7 @@ def menu_run(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
                 i is not None
                 and MENU_ITEM.fullmatch(paras[i])
                 and paras[i].count(" ") < 3
-                and _weighted_len(paras[i]) <= MENU_ITEM_MAX_CHARS
+                and weighted_len(paras[i]) <= MENU_ITEM_MAX_CHARS
             ):
                 run.append(i)
                 continue
@@ -983,30 +984,19 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
                 return
         if decisions[i] is None:
             before_chars += sizes[i]
-            body_before += _weighted_len(paras[i]) >= BODY_LIKE_CHARS
+            body_before += weighted_len(paras[i]) >= BODY_LIKE_CHARS
 
 
 COMMENT_AUTHOR_MAX_CHARS = 40
-#: Scripts written without spaces say in one character what others say in a word: a
-#: Chinese or Japanese paragraph of 40 characters is a paragraph of body text.
-CJK_CHAR_WEIGHT = 3
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def _long_enough(text: str) -> bool:
     """As long as a body paragraph (``BODY_LIKE_CHARS``), a CJK character counted
-    ``CJK_CHAR_WEIGHT`` times: a Chinese paragraph of 40 characters says what one of
-    120 letters says."""
+    ``CJK_WEIGHT`` times (``lang.weighted_len``): a Chinese paragraph of 40 characters
+    says what one of 120 letters says."""
     return len(text) >= BODY_LIKE_CHARS or (
-        len(text) * CJK_CHAR_WEIGHT >= BODY_LIKE_CHARS and _weighted_len(text) >= BODY_LIKE_CHARS
+        len(text) * CJK_WEIGHT >= BODY_LIKE_CHARS and weighted_len(text) >= BODY_LIKE_CHARS
     )
-
-
-def _weighted_len(text: str) -> int:
-    """Length with each CJK character counted ``CJK_CHAR_WEIGHT`` times."""
-    if text.isascii():
-        return len(text)
-    return len(text) + (CJK_CHAR_WEIGHT - 1) * len(_CJK.findall(text))
 
 
 @cache

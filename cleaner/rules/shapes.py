@@ -353,7 +353,8 @@ def _title_case_run(line: str) -> bool:
 #: A date line, then "by" and a name: a post's date and author ("January 5, 2020 by John
 #: Smith", "11.09.2011, 16:20 von jovelstefan"). The date part must be a timestamp line on
 #: its own (``_timestamp_gate``), and the name one to four capitalised words or one
-#: handle, so a sentence ("In 2020 by far the most ...") is never one.
+#: handle, so a sentence ("In 2020 by far the most ...") is never one. The gate asks for a
+#: digit (a post's date has a day or a year): a month alone ("March by Anna") is no date.
 _DATED_BY = regex.compile(
     r"(?P<date>[^\n]{4,60}?),? (?:by|von|par|por|di|door|przez|от|av|af) (?P<name>[^\n]{2,40})"
 )
@@ -666,7 +667,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
-    "dated-byline": (120, " ", _dated_byline),
+    "dated-byline": (120, "0123456789", _dated_byline),
     "repeated-title": (600, " ", _repeated_title),
     "reaction-list": (200_000, ",;，、", _reaction_list),
     "archive-list": (3000, "(", _archive_gate),
