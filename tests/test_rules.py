@@ -1142,3 +1142,40 @@ def test_a_date_then_by_and_a_name_goes_and_sentences_with_by_stay() -> None:
             "The vote on March 3 by the council was postponed.",
         ],
     )
+
+
+def test_comments_under_letter_avatars_go_and_a_drop_cap_stays() -> None:
+    """A comment widget that draws a user without a picture as the first letter of the
+    name: each "S" / "Sky" header goes with its comment, even above the article (where an
+    extractor may put the list). One such pair is not a list; a text-size button ("A"
+    above "Aa") names no commenter."""
+    body = (
+        "The harbour reopened on Monday after the storm, and the ferry company said the "
+        "first sailings were full by nine in the morning."
+    )
+    article = [body.replace("Monday", day) for day in ("Monday", "Tuesday", "Friday")]
+    comments = [
+        "S",
+        "Sky",
+        "When will the council fix the pier? It has been broken for years.",
+        "m",
+        "mara_k",
+        "I was on that ferry and it was packed.",
+    ]
+    out = cleaner.clean_document("\n\n".join([*comments, *article]))
+    assert out.text.split("\n\n") == article
+    assert {r.rule for r in out.removed} == {"comment-avatar"}
+    assert len(out.removed) == len(comments)
+    drop_cap = ["T", "The harbour reopened on Monday.", *article]
+    assert cleaner.clean("\n\n".join(drop_cap)).split("\n\n") == drop_cap
+    sizes = ["A", "Aa", "Style Options", "A", "Aa", "Style Options", *article]
+    out = cleaner.clean_document("\n\n".join(sizes))
+    assert "comment-avatar" not in {r.rule for r in out.removed}
+
+
+def test_a_number_ending_a_statement_of_code_is_no_share_count() -> None:
+    body = "The query below keeps the twenty most recent periods of the summary table."
+    code = ["SELECT *", "FROM server_log_summary", "ORDER BY period DESC", "LIMIT", "   20;"]
+    out = cleaner.clean("\n\n".join([body, *code]))
+    assert out.split("\n\n")[-1] == "20;"
+    assert cleaner.clean(f"{body}\n\n1,204") == body

@@ -987,6 +987,49 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
             body_before += weighted_len(paras[i]) >= BODY_LIKE_CHARS
 
 
+#: A commenter drawn as a letter avatar: a line of one letter, then the commenter's name
+#: opening with it ("S" above "Sky"), as widgets print a user without a picture (Yahoo's
+#: comments, Coral Talk, Commento). ``AVATAR_MIN_HEADERS`` or more such headers are a
+#: list of comments, wherever it stands (an extractor may put it above the article: on
+#: readability yahoo-2 it did); each header goes with what is under it up to the next
+#: header, the last with the one paragraph under it. One alone stays (a drop cap above a
+#: word, a letter heading of an index). A name is ``AVATAR_NAME_MIN_CHARS`` or more long
+#: ("Aa", a text-size button after an "A", is none) and no sentence.
+AVATAR_MIN_HEADERS = 2
+AVATAR_NAME_MIN_CHARS = 3
+AVATAR_NAME_MAX_CHARS = 40
+_AVATAR_NAME = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d ._'’-]*")
+
+
+def avatar_comments(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """Comments under letter-avatar headers: each header and its comment."""
+    heads = [
+        i
+        for i in range(len(paras) - 1)
+        if len(paras[i]) == 1
+        and decisions[i] is None
+        and paras[i].isalpha()
+        and _avatar_name(paras[i], paras[i + 1])
+    ]
+    if len(heads) < AVATAR_MIN_HEADERS:
+        return
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else min(i + 3, len(paras))
+        reason = f"comment under the letter avatar {paras[i]!r} of {paras[i + 1]!r}"
+        for j in range(i, end):
+            if decisions[j] is None:
+                decisions[j] = ("comment-avatar", reason)
+
+
+def _avatar_name(letter: str, name: str) -> bool:
+    return (
+        AVATAR_NAME_MIN_CHARS <= len(name) <= AVATAR_NAME_MAX_CHARS
+        and name[0].casefold() == letter.casefold()
+        and name.count(" ") < 4
+        and _AVATAR_NAME.fullmatch(name) is not None
+    )
+
+
 COMMENT_AUTHOR_MAX_CHARS = 40
 
 
@@ -1195,6 +1238,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("menu-run", menu_run),
     ("dump-header", dump_header),
     ("ad-copy", ad_copy),
+    ("comment-avatar", avatar_comments),
     ("comment-section", comment_section),
     ("page-chrome", page_chrome),
     ("related-list", teaser_tail),

@@ -609,6 +609,12 @@ def _few_words(line: str) -> bool:
     return line.count(" ") <= 3 and _not_table_row(line)
 
 
+def _share_count_gate(line: str) -> bool:
+    """A few words, and no statement of code: a count never ends with a semicolon
+    ("LIMIT" above "   20;" in a query: readability toc-missing)."""
+    return _few_words(line) and not line.rstrip().endswith(";")
+
+
 _DECIMAL = re.compile(r"-?\d+[.,]\d{5,}")
 
 
@@ -662,7 +668,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "breadcrumb": (200, ">»›", None),
     "menu-line": (250, "|·•▪", _menu_gate),
     "pagination": (150, "0123456789", _pagination),
-    "share-count": (60, "0123456789", _few_words),
+    "share-count": (60, "0123456789", _share_count_gate),
     "credit-line": (120, "/", None),
     "credited-caption": (500, ")", None),
     "title-case-run": (3000, " ", _title_case_run),
