@@ -162,6 +162,7 @@ class Pipeline:
                 if rule.cuts_to_end:
                     openers.add(i)
                 _record(metadata, rule, text)
+        _spare_headline(paras, decisions)
         self._table_rows(paras, decisions)
         if "meta-bar" in enabled:
             self._meta_bars(paras, decisions, metadata)
@@ -287,6 +288,21 @@ def _record(metadata: dict[str, Any], rule: Rule, text: str) -> None:
     if rule.metadata:
         value = _BYLINE_PREFIX.sub("", text) if rule.metadata == "byline" else text
         metadata.setdefault(rule.metadata, value)
+
+
+#: Rules for another article's headline dropped into the body. The text's first line is
+#: where its own headline stands, and an explainer is headlined the way a teaser for one
+#: is ("Ukraine crisis: what we know so far"): there, above the body, it is the headline.
+_HEADLINE_RULES = frozenset({"teaser-headline"})
+
+
+def _spare_headline(paras: list[str], decisions: list[Decision]) -> None:
+    """Give back a headline-rule decision on the first paragraph, when a paragraph of body
+    length comes after it (SPEC keeps the headline the input starts with)."""
+    if not paras or decisions[0] is None or decisions[0][0] not in _HEADLINE_RULES:
+        return
+    if any(len(p) >= ctx.BODY_LIKE_CHARS for p in paras[1:]):
+        decisions[0] = None
 
 
 def _certain(rule: Rule, text: str) -> bool:

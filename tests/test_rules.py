@@ -1179,3 +1179,18 @@ def test_a_number_ending_a_statement_of_code_is_no_share_count() -> None:
     out = cleaner.clean("\n\n".join([body, *code]))
     assert out.split("\n\n")[-1] == "20;"
     assert cleaner.clean(f"{body}\n\n1,204") == body
+
+
+def test_an_explainer_headline_stays_where_a_teaser_headline_goes() -> None:
+    """A "what we know so far" line heads explainers and the teasers that link to them: above the
+    body it is the text's own headline (SPEC keeps it), inside the body another article's."""
+    body = (
+        "Russian troops massed on the border on Monday, officials said, as talks stalled "
+        "in Geneva for a third day."
+    )
+    headline = "Ukraine crisis: what we know so far"
+    out = cleaner.clean_document(f"{headline}\n\n{body}")
+    assert out.title == headline
+    assert not out.removed
+    out = cleaner.clean_document(f"{body}\n\n{headline}\n\n{body.replace('Monday', 'Friday')}")
+    assert [(r.rule, r.text) for r in out.removed] == [("teaser-headline", headline)]
