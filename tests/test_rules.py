@@ -1194,3 +1194,33 @@ def test_an_explainer_headline_stays_where_a_teaser_headline_goes() -> None:
     assert not out.removed
     out = cleaner.clean_document(f"{body}\n\n{headline}\n\n{body.replace('Monday', 'Friday')}")
     assert [(r.rule, r.text) for r in out.removed] == [("teaser-headline", headline)]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        'Continue reading "Advenures in Transit"',
+        "Continue reading →",
+        "Weiterlesen „Die Reise nach Rom“",
+        "Continuer la lecture de « Le voyage »",
+        "Continuar leyendo «El viaje»",
+        "Czytaj dalej „Podróż”",
+        "Читать далее «Путешествие»",
+        "「旅の記録」の続きを読む",
+    ],
+)
+def test_a_more_link_under_an_excerpt_goes(link: str) -> None:
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    out = cleaner.clean_document(f"{body}\n\n{link}")
+    assert out.text == body
+    assert [r.rule for r in out.removed] == ["related-link"]
+
+
+def test_a_sentence_that_goes_on_reading_stays() -> None:
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    lines = [
+        body,
+        "Keep reading to find out why the council voted no.",
+        'Continue reading "Ulysses" and you will see why it took him seven years.',
+    ]
+    assert cleaner.clean("\n\n".join(lines)).split("\n\n") == lines
