@@ -1213,7 +1213,7 @@ def test_a_more_link_under_an_excerpt_goes(link: str) -> None:
     body = "The council met on Tuesday evening to vote on the budget for the coming year."
     out = cleaner.clean_document(f"{body}\n\n{link}")
     assert out.text == body
-    assert [r.rule for r in out.removed] == ["related-link"]
+    assert [r.rule for r in out.removed] == ["more-link"]
 
 
 def test_a_sentence_that_goes_on_reading_stays() -> None:
@@ -1224,3 +1224,30 @@ def test_a_sentence_that_goes_on_reading_stays() -> None:
         'Continue reading "Ulysses" and you will see why it took him seven years.',
     ]
     assert cleaner.clean("\n\n".join(lines)).split("\n\n") == lines
+
+
+def test_a_listing_s_records_stay_below_a_page_s_chrome() -> None:
+    """A directory page as text: chrome above (a menu, a search form), then records of
+    labelled fields. The fields repeat their labels record after record, which chrome
+    does not: they are the page's content, however short."""
+    chrome = [
+        "Skip to main content",
+        "Home | Golf | Hotels | Dining",
+        "Search for...",
+        "Sort by Date",
+    ]
+    intro = (
+        "The province has more than forty golf courses, from links along the bay to "
+        "parkland courses in the river valley, and most open in early May."
+    )
+    records = []
+    for name, town in (("Algonquin", "St. Andrews"), ("Brookside", "Seal Cove"), ("Fundy", "Alma")):
+        records += [
+            f"{name} Golf Club",
+            f"Civic Address: 14 Golf Course Road, {town}",
+            "Rates: 18 holes $25.00",
+            "Season: May 1 to October 31",
+        ]
+    out = cleaner.clean("\n\n".join([*chrome, intro, *records])).split("\n\n")
+    assert out[0] == intro
+    assert all(r in out for r in records if ": " in r)
