@@ -1171,6 +1171,12 @@ def test_comments_under_letter_avatars_go_and_a_drop_cap_stays() -> None:
     sizes = ["A", "Aa", "Style Options", "A", "Aa", "Style Options", *article]
     out = cleaner.clean_document("\n\n".join(sizes))
     assert "comment-avatar" not in {r.rule for r in out.removed}
+    # A featured comment above the article and one below it: the article stays.
+    around = [*comments[:3], *article, *comments[3:]]
+    assert cleaner.clean("\n\n".join(around)).split("\n\n") == article
+    # A lone CJK character above a heading that opens with it is text.
+    cjk = ["中", "中国经济", "增长放缓。", "中", "中国外交", "新的开始。", *article]
+    assert cleaner.clean("\n\n".join(cjk)).split("\n\n") == cjk
 
 
 def test_a_number_ending_a_statement_of_code_is_no_share_count() -> None:

@@ -1026,7 +1026,14 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
 #: header, the last with the one paragraph under it. One alone stays (a drop cap above a
 #: word, a letter heading of an index). A name is ``AVATAR_NAME_MIN_CHARS`` or more long
 #: ("Aa", a text-size button after an "A", is none) and no sentence.
+#: A comment runs to the next header when that is at most ``AVATAR_COMMENT_MAX_LINES``
+#: lines on (the header's two lines and a few paragraphs), else it is one paragraph; and
+#: it never reaches into the document's longest run of body-like paragraphs, the
+#: article (a featured comment above the article, the list below it). The letter has a
+#: case (Latin, Cyrillic, Greek): a lone CJK character above a heading that opens with
+#: it is text.
 AVATAR_MIN_HEADERS = 2
+AVATAR_COMMENT_MAX_LINES = 6
 AVATAR_NAME_MIN_CHARS = 3
 AVATAR_NAME_MAX_CHARS = 40
 _AVATAR_NAME = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d ._'’-]*")
@@ -1039,17 +1046,41 @@ def avatar_comments(paras: list[str], decisions: list[Decision], seen: Seen) -> 
         for i in range(len(paras) - 1)
         if len(paras[i]) == 1
         and decisions[i] is None
-        and paras[i].isalpha()
+        and paras[i].lower() != paras[i].upper()
         and _avatar_name(paras[i], paras[i + 1])
     ]
     if len(heads) < AVATAR_MIN_HEADERS:
         return
+    article = _longest_body_span(paras, decisions)
     for k, i in enumerate(heads):
-        end = heads[k + 1] if k + 1 < len(heads) else min(i + 3, len(paras))
+        end = min(i + 3, len(paras))
+        if k + 1 < len(heads) and heads[k + 1] - i <= AVATAR_COMMENT_MAX_LINES:
+            end = heads[k + 1]
         reason = f"comment under the letter avatar {paras[i]!r} of {paras[i + 1]!r}"
         for j in range(i, end):
+            if j in article:
+                break
             if decisions[j] is None:
                 decisions[j] = ("comment-avatar", reason)
+
+
+def _longest_body_span(paras: list[str], decisions: list[Decision]) -> range:
+    """The indices of the longest run (in characters) of consecutive body-like kept
+    paragraphs (removed lines do not break a run; a kept short line does)."""
+    best, best_span = 0, range(0)
+    run, start = 0, 0
+    for i, (text, decision) in enumerate(zip(paras, decisions, strict=True)):
+        if decision is not None:
+            continue
+        if _body_like(text):
+            if run == 0:
+                start = i
+            run += len(text)
+            if run > best:
+                best, best_span = run, range(start, i + 1)
+        else:
+            run = 0
+    return best_span
 
 
 def _avatar_name(letter: str, name: str) -> bool:
