@@ -1257,3 +1257,19 @@ def test_a_listing_s_records_stay_below_a_page_s_chrome() -> None:
     out = cleaner.clean("\n\n".join([*chrome, intro, *records])).split("\n\n")
     assert out[0] == intro
     assert all(r in out for r in records if ": " in r)
+
+
+def test_newsletter_boxes_without_a_verb_go_and_a_sentence_about_email_stays() -> None:
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    boxes = [
+        "Newsletter",
+        "Recevoir la newsletter",
+        "L'actu Libé tous les matins par email",
+        "Die wichtigsten Nachrichten jeden Morgen per E-Mail",
+        "The best of the Guardian in your inbox every morning",
+    ]
+    out = cleaner.clean_document("\n\n".join([body, *boxes]))
+    assert out.text == body
+    assert {r.rule for r in out.removed} == {"newsletter-signup"}
+    kept = [body, "We send the news to your inbox every morning.", "Boletín oficial del Estado"]
+    assert cleaner.clean("\n\n".join(kept)).split("\n\n") == kept
