@@ -12,6 +12,7 @@ from cleaner.rules import (
     MAX_PHRASE_CHARS,
     PhraseMatcher,
     catalog,
+    context,
     load_phrase_file,
     load_phrases,
 )
@@ -1273,3 +1274,34 @@ def test_newsletter_boxes_without_a_verb_go_and_a_sentence_about_email_stays() -
     assert {r.rule for r in out.removed} == {"newsletter-signup"}
     kept = [body, "We send the news to your inbox every morning.", "Boletín oficial del Estado"]
     assert cleaner.clean("\n\n".join(kept)).split("\n\n") == kept
+
+
+def test_a_last_paragraph_that_ends_with_the_desk_s_tag_is_body() -> None:
+    """heise and the wires close a story with the desk's or the agency's tag after the
+    last sentence: "... voraus. (bsc)". That paragraph is the article's, not a line of
+    the chrome below it."""
+    chrome_above = ["Zum Inhalt springen", "Home | News | Tests | Forum", "Teilen", "Drucken"]
+    article = [
+        "AgileBits hat Version 5.3 seines bekannten Passwortmanagers 1Password für OS X "
+        "freigegeben. Mit dem Update wird eine praktische Funktion nachgereicht.",
+        "Zur Nutzung muss zunächst ein Startwert an 1Password übergeben werden. Das geht "
+        "unter anderem per QR-Code, den die App über ein neues Scanfenster einliest.",
+        "1Password kostet aktuell knapp 50 Euro im Mac App Store und setzt in seiner "
+        "aktuellen Version mindestens OS X 10.10 voraus. (bsc)",
+    ]
+    below = [
+        "Aktuelles Heft",
+        "Heftarchiv",
+        "Webcode:",
+        "www.mac-and-i.de/",
+        "c't special Mac",
+        "Content Management by Inter Red",
+        "1462351",
+    ]
+    out = cleaner.clean("\n\n".join([*chrome_above, *article, *below])).split("\n\n")
+    assert out == article
+    # What bounds the article: the tagged paragraph ends like a sentence, a tag alone or
+    # a menu item with a count in brackets does not.
+    assert context._body_like(article[-1])
+    assert not context._SENTENCE_LIKE.search("Kommentare (12)")
+    assert not context._SENTENCE_LIKE.search("Home (beta)")

@@ -802,7 +802,10 @@ NAVIGATION_RULES = frozenset({"pagination", "post-navigation", "meta-bar", "date
 IN_ARTICLE_RULES = frozenset({"hatnote", "forum-profile"})
 #: A wrapped line of prose is long; a menu item going on in lower case is not.
 WRAPPED_MIN_CHARS = 40
-_SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*$", _AT_END)
+#: A sentence's end, perhaps followed by the desk's or the agency's tag in brackets
+#: ("... voraus. (bsc)", "... on Monday. (AFP)"): the last paragraph of a heise or a wire
+#: story is a sentence (heise full text lost it as a line below the article).
+_SENTENCE_LIKE = regex.compile(r"[.!?…。！？][\"”’»)\]]*(?: \([\p{L}/ ]{2,20}\))?$", _AT_END)
 
 
 def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
