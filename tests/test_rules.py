@@ -1305,3 +1305,29 @@ def test_a_last_paragraph_that_ends_with_the_desk_s_tag_is_body() -> None:
     assert context._body_like(article[-1])
     assert not context._SENTENCE_LIKE.search("Kommentare (12)")
     assert not context._SENTENCE_LIKE.search("Home (beta)")
+
+
+def test_related_posts_closed_by_their_category_line_go() -> None:
+    """Jetpack's related posts as text: a title, an excerpt, a date and `In "News"`. Each
+    entry goes with its category line; the article's last paragraph, short as it is,
+    stays, and a lone `In "Hamlet"` is a quotation's source."""
+    article = [
+        "Stack Overflow published its analysis of hiring trends based on the targeting "
+        "options employers selected when posting jobs on its board this year.",
+        "Demand for WordPress skills was lower than supply.",
+    ]
+    box = [
+        "Survey Results Show WordPress Is Trending Up",
+        "Stack Overflow published the results of its 2016 Developer Survey, summarizing "
+        "responses from 56,033 developers in 173 countries…",
+        "March 17, 2016",
+        'In "News"',
+        "Stack Overflow Documentation Is Now in Beta",
+        "Building on the success of its Q&A communities, Stack Overflow announced that "
+        "its new Documentation product is now in beta.",
+        'In "News"',
+    ]
+    out = cleaner.clean_document("\n\n".join([*article, *box]))
+    assert out.text.split("\n\n") == article
+    quoted = [*article, "“To be, or not to be, that is the question.”", 'In "Hamlet"']
+    assert cleaner.clean("\n\n".join(quoted)).split("\n\n") == quoted

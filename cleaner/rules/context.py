@@ -390,6 +390,54 @@ def related_list(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
             j += 1
 
 
+#: Jetpack's related posts (WordPress), as text: each post's title, its excerpt and date,
+#: then the line that names its category, ``In "News"`` (``Dans « … »``, ``En "…"``,
+#: ``W „…”``, ``В «…»``). ``CATEGORY_MARKS_MIN`` such lines or more mark the box: each goes
+#: with the kept lines just above it, at most ``CATEGORY_ENTRY_MAX_LINES`` (the title and
+#: the excerpt), each a headline or a blurb (:func:`_blurb`), passing over its date, and
+#: never past the previous category line or a line another rule took (the box's
+#: heading). One such line alone may be a quotation's source.
+CATEGORY_MARKS_MIN = 2
+CATEGORY_ENTRY_MAX_LINES = 2
+_CATEGORY_MARK = regex.compile(
+    r"(?:in|dans|en|em|w|в|у|auf|su|op) [\"“„«‘'] ?[^\"“”„«»‘’'\n]{1,40} ?[\"”“»’']"
+)
+
+
+def category_teasers(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """The entries of a related-posts box that end with their category line."""
+    marks = [
+        i
+        for i, p in enumerate(paras)
+        if decisions[i] is None and len(p) <= 50 and _CATEGORY_MARK.fullmatch(p.casefold())
+    ]
+    if len(marks) < CATEGORY_MARKS_MIN:
+        return
+    for i in marks:
+        reason = f"a related post, closed by its category line {paras[i]!r}"
+        entry = [i]
+        j = i - 1
+        while j >= 0 and j not in marks and len(entry) <= CATEGORY_ENTRY_MAX_LINES:
+            decision = decisions[j]
+            if decision is not None and decision[0] != "timestamp":
+                break
+            if decision is None:
+                if not _blurb(paras[j]):
+                    break
+                entry.append(j)
+            j -= 1
+        for j in entry:
+            decisions[j] = ("related-list", reason)
+
+
+def _blurb(text: str) -> bool:
+    """A teaser's headline or blurb: at most ``TEASER_BLURB_MAX_CHARS``, or up to
+    ``TEASER_CUT_MAX_CHARS`` when the site cut it short ("... This formula has turned…")."""
+    return len(text) <= TEASER_BLURB_MAX_CHARS or (
+        len(text) <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(text) is not None
+    )
+
+
 def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The teasers under the last related-content heading: when every kept line after
     the heading is short (at most ``TEASER_BLURB_MAX_CHARS``: headlines, teaser blurbs,
@@ -1297,6 +1345,7 @@ ContextRule = Callable[[list[str], list[Decision], Seen], None]
 ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("picture-caption", picture_caption),
     ("related-list", related_list),
+    ("related-list", category_teasers),
     # After the menu runs: a menu above the dump header is not its headline (and a date
     # line under a menu would otherwise be a dump header only once the menu is gone: a
     # second clean would remove what the first kept).
