@@ -1331,3 +1331,30 @@ def test_related_posts_closed_by_their_category_line_go() -> None:
     assert out.text.split("\n\n") == article
     quoted = [*article, "“To be, or not to be, that is the question.”", 'In "Hamlet"']
     assert cleaner.clean("\n\n".join(quoted)).split("\n\n") == quoted
+
+
+def test_a_run_of_headlines_cut_short_goes_and_a_listing_s_excerpts_stay() -> None:
+    body = (
+        "The mother of a woman who took pills bought online has described how her "
+        "daughter was burning up from within, an inquest heard on Tuesday."
+    )
+    teasers = [
+        "23 choses que toutes les filles des années 2000…",
+        "21 tatouages qui ont merveilleusement bien…",
+        "Les 43 fois où Grey’s Anatomy a fait couler toutes…",
+    ]
+    out = cleaner.clean_document("\n\n".join([*teasers, body, body.replace("Tuesday", "Monday")]))
+    assert out.text.split("\n\n")[0] == body
+    assert {r.rule for r in out.removed} == {"related-list"}
+    excerpts = [
+        "THERE ARE, ALAN BENNETT ONCE idly observed, words that we only use at Christmas. "
+        "Only then will we...",
+        "CULTURE and climate may shape the gardens we create, but the urge to leave our "
+        "mark is the same...",
+        "IT IS ONLY 18 YEARS SINCE Cairns Craig edited for Aberdeen University Press a "
+        "history of Scottish...",
+    ]
+    trailing = ["I thought…", "Maybe not…", "Then again…"]
+    for lines in (excerpts, trailing):
+        text = "\n\n".join([body, *lines])
+        assert cleaner.clean(text) == text

@@ -550,6 +550,41 @@ def cut_headline(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         starts = _WORD_START.findall(text)
         if sum(c.isupper() for c in starts) >= CUT_HEADLINE_CAPITALIZED * len(starts):
             decisions[i] = ("related-list", "a headline cut short, dropped into the body")
+    _cut_headline_runs(paras, decisions)
+
+
+#: Headlines cut short, ``CUT_HEADLINES_MIN_RUN`` or more in a row: a list of teasers
+#: whose titles the site cut to fit ("21 tatouages qui ont merveilleusement bien…"),
+#: in any case style (French and Spanish headlines are in sentence case). Each has
+#: ``CUT_HEADLINE_MIN_WORDS`` words or more (a writer's trailing-off lines are shorter) and
+#: ``CUT_HEADLINES_MAX_CHARS`` at most: a listing's excerpts, cut at 100 characters or so
+#: (cleaneval page 52, an index of reviews whose gold keeps them), are the content.
+CUT_HEADLINES_MIN_RUN = 3
+CUT_HEADLINES_MAX_CHARS = 80
+
+
+def _cut_headline_runs(paras: list[str], decisions: list[Decision]) -> None:
+    run: list[int] = []
+    for i in [*range(len(paras)), None]:
+        if i is not None and decisions[i] is not None:
+            continue
+        if i is not None and _cut_headline(paras[i]):
+            run.append(i)
+            continue
+        if len(run) >= CUT_HEADLINES_MIN_RUN:
+            reason = f"one of {len(run)} headlines cut short in a row"
+            for j in run:
+                decisions[j] = ("related-list", reason)
+        run = []
+
+
+def _cut_headline(text: str) -> bool:
+    return (
+        len(text) <= CUT_HEADLINES_MAX_CHARS
+        and text.count(" ") + 1 >= CUT_HEADLINE_MIN_WORDS
+        and _CUT_SHORT.search(text) is not None
+        and not _CLOCK.search(text)
+    )
 
 
 #: Excerpts of other articles cut at a fixed length by the site ("... as a writer,
