@@ -1358,3 +1358,41 @@ def test_a_run_of_headlines_cut_short_goes_and_a_listing_s_excerpts_stay() -> No
     for lines in (excerpts, trailing):
         text = "\n\n".join([body, *lines])
         assert cleaner.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "age",
+    [
+        "2 hours ago",
+        "Updated 5 min ago",
+        "vor 2 Stunden",
+        "il y a 2 heures",
+        "hace 2 horas",
+        "2 ore fa",
+        "há 2 horas",
+        "2 uur geleden",
+        "2 godziny temu",
+        "2 часа назад",
+        "2 години тому",
+        "2 saat önce",
+        "منذ 2 ساعات",
+        "2時間前",
+        "2小时前",
+        "2시간 전",
+        "před 2 hodinami",
+    ],
+)
+def test_a_post_s_age_goes_into_metadata(age: str) -> None:
+    body = "The council met on Tuesday evening to vote on the budget for the coming year."
+    out = cleaner.clean_document(f"{age}\n\n{body}")
+    assert out.text == body
+    assert out.metadata["relative_time"] == age
+
+
+def test_a_sentence_about_time_past_stays() -> None:
+    lines = [
+        "The council met on Tuesday evening to vote on the budget for the coming year.",
+        "She left 3 years ago.",
+        "Il y a 2 heures, la police est arrivée.",
+    ]
+    assert cleaner.clean("\n\n".join(lines)).split("\n\n") == lines
