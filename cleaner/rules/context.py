@@ -404,12 +404,19 @@ _CATEGORY_MARK = regex.compile(
 )
 
 
+_OPENING_QUOTES = frozenset("\"“„«‘'")
+
+
 def category_teasers(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The entries of a related-posts box that end with their category line."""
     marks = [
         i
         for i, p in enumerate(paras)
-        if decisions[i] is None and len(p) <= 50 and _CATEGORY_MARK.fullmatch(p.casefold())
+        if len(p) <= 50
+        and 0 < (space := p.find(" ")) <= 4
+        and p[space + 1 : space + 2] in _OPENING_QUOTES
+        and decisions[i] is None
+        and _CATEGORY_MARK.fullmatch(p.casefold())
     ]
     if len(marks) < CATEGORY_MARKS_MIN:
         return
