@@ -21,6 +21,14 @@ from cleaner.rules.shapes import shape_phrases
 ENTRIES = [*load_phrases(), *shape_phrases()]
 
 
+def _cleaned_to(paragraphs: list[str], kept: list[str], rule: str) -> cleaner.CleanResult:
+    """``paragraphs`` cleaned: what stays is ``kept``, and every removal is ``rule``'s."""
+    out = cleaner.clean_document("\n\n".join(paragraphs))
+    assert out.text.split("\n\n") == kept
+    assert {r.rule for r in out.removed} == {rule}
+    return out
+
+
 def test_catalog_families_are_spec_families() -> None:
     assert {r.family for r in catalog().values()} <= set(cleaner.FAMILIES)
     assert all(r.explain for r in catalog().values())
@@ -630,9 +638,7 @@ def test_a_run_of_teaser_headlines_ending_the_text_goes_and_a_poem_stays() -> No
         "Like mistletoe and family arguments, it's just not Xmas without a decent pud",
         "Dozens flock to modelling auditions, but the admin fee left many disappointed",
     ]
-    out = cleaner.clean_document("\n\n".join([*body, *teasers]))
-    assert out.text.split("\n\n") == body
-    assert {r.rule for r in out.removed} == {"related-list"}
+    _cleaned_to([*body, *teasers], body, "related-list")
     poem = [
         "And when the evening comes across the water and the hills,",
         "I think of all the roads we walked together in the rain",
@@ -1163,9 +1169,7 @@ def test_comments_under_letter_avatars_go_and_a_drop_cap_stays() -> None:
         "mara_k",
         "I was on that ferry and it was packed.",
     ]
-    out = cleaner.clean_document("\n\n".join([*comments, *article]))
-    assert out.text.split("\n\n") == article
-    assert {r.rule for r in out.removed} == {"comment-avatar"}
+    out = _cleaned_to([*comments, *article], article, "comment-avatar")
     assert len(out.removed) == len(comments)
     drop_cap = ["T", "The harbour reopened on Monday.", *article]
     assert cleaner.clean("\n\n".join(drop_cap)).split("\n\n") == drop_cap
@@ -1203,6 +1207,16 @@ def test_an_explainer_headline_stays_where_a_teaser_headline_goes() -> None:
     assert [(r.rule, r.text) for r in out.removed] == [("teaser-headline", headline)]
 
 
+COUNCIL = "The council met on Tuesday evening to vote on the budget for the coming year."
+
+
+def _after_council(line: str) -> cleaner.CleanResult:
+    """The council's sentence, then ``line``, cleaned: the sentence must come out alone."""
+    out = cleaner.clean_document(f"{COUNCIL}\n\n{line}")
+    assert out.text == COUNCIL
+    return out
+
+
 @pytest.mark.parametrize(
     "link",
     [
@@ -1217,10 +1231,7 @@ def test_an_explainer_headline_stays_where_a_teaser_headline_goes() -> None:
     ],
 )
 def test_a_more_link_under_an_excerpt_goes(link: str) -> None:
-    body = "The council met on Tuesday evening to vote on the budget for the coming year."
-    out = cleaner.clean_document(f"{body}\n\n{link}")
-    assert out.text == body
-    assert [r.rule for r in out.removed] == ["more-link"]
+    assert [r.rule for r in _after_council(link).removed] == ["more-link"]
 
 
 def test_a_sentence_that_goes_on_reading_stays() -> None:
@@ -1383,10 +1394,7 @@ def test_a_run_of_headlines_cut_short_goes_and_a_listing_s_excerpts_stay() -> No
     ],
 )
 def test_a_post_s_age_goes_into_metadata(age: str) -> None:
-    body = "The council met on Tuesday evening to vote on the budget for the coming year."
-    out = cleaner.clean_document(f"{age}\n\n{body}")
-    assert out.text == body
-    assert out.metadata["relative_time"] == age
+    assert _after_council(age).metadata["relative_time"] == age
 
 
 def test_a_sentence_about_time_past_stays() -> None:
