@@ -1115,11 +1115,10 @@ def comment_section(paras: list[str], decisions: list[Decision], seen: Seen) -> 
 #: opening with it ("S" above "Sky"), as widgets print a user without a picture (Yahoo's
 #: comments, Coral Talk, Commento). ``AVATAR_MIN_HEADERS`` or more such headers are a
 #: list of comments, wherever it stands (an extractor may put it above the article: on
-#: readability yahoo-2 it did); each header goes with what is under it up to the next
-#: header, the last with the one paragraph under it. One alone stays (a drop cap above a
-#: word, a letter heading of an index). A name is ``AVATAR_NAME_MIN_CHARS`` or more long
-#: ("Aa", a text-size button after an "A", is none) and no sentence.
-#: A comment runs to the next header when that is at most ``AVATAR_COMMENT_MAX_LINES``
+#: readability yahoo-2 it did). One alone stays (a drop cap above a word, a letter
+#: heading of an index). A name is ``AVATAR_NAME_MIN_CHARS`` or more long ("Aa", a
+#: text-size button after an "A", is none) and no sentence. Each header goes with its
+#: comment: up to the next header when that is at most ``AVATAR_COMMENT_MAX_LINES``
 #: lines on (the header's two lines and a few paragraphs), else it is one paragraph; and
 #: it never reaches into the document's longest run of body-like paragraphs, the
 #: article (a featured comment above the article, the list below it). The letter has a
@@ -1144,7 +1143,7 @@ def avatar_comments(paras: list[str], decisions: list[Decision], seen: Seen) -> 
     ]
     if len(heads) < AVATAR_MIN_HEADERS:
         return
-    article = _longest_body_span(paras, decisions)
+    _, article = _longest_body_span(paras, decisions, range(len(paras)))
     for k, i in enumerate(heads):
         end = min(i + 3, len(paras))
         if k + 1 < len(heads) and heads[k + 1] - i <= AVATAR_COMMENT_MAX_LINES:
@@ -1155,25 +1154,6 @@ def avatar_comments(paras: list[str], decisions: list[Decision], seen: Seen) -> 
                 break
             if decisions[j] is None:
                 decisions[j] = ("comment-avatar", reason)
-
-
-def _longest_body_span(paras: list[str], decisions: list[Decision]) -> range:
-    """The indices of the longest run (in characters) of consecutive body-like kept
-    paragraphs (removed lines do not break a run; a kept short line does)."""
-    best, best_span = 0, range(0)
-    run, start = 0, 0
-    for i, (text, decision) in enumerate(zip(paras, decisions, strict=True)):
-        if decision is not None:
-            continue
-        if _body_like(text):
-            if run == 0:
-                start = i
-            run += len(text)
-            if run > best:
-                best, best_span = run, range(start, i + 1)
-        else:
-            run = 0
-    return best_span
 
 
 def _avatar_name(letter: str, name: str) -> bool:
@@ -1208,18 +1188,30 @@ def _comment_author() -> regex.Pattern[str]:
 
 
 def _longest_body_run(paras: list[str], decisions: list[Decision], indices: range) -> int:
-    """Characters of the longest run of consecutive body-like paragraphs (removed lines
-    do not break a run; a kept short line does)."""
-    best = run = 0
+    """Characters of the longest run of consecutive body-like paragraphs in ``indices``."""
+    return _longest_body_span(paras, decisions, indices)[0]
+
+
+def _longest_body_span(
+    paras: list[str], decisions: list[Decision], indices: range
+) -> tuple[int, range]:
+    """The characters and the indices of the longest run (in characters) of consecutive
+    body-like kept paragraphs in ``indices`` (removed lines do not break a run; a kept
+    short line does)."""
+    best, best_span = 0, range(0)
+    run, start = 0, 0
     for i in indices:
         if decisions[i] is not None:
             continue
         if _body_like(paras[i]):
+            if run == 0:
+                start = i
             run += len(paras[i])
-            best = max(best, run)
+            if run > best:
+                best, best_span = run, range(start, i + 1)
         else:
             run = 0
-    return best
+    return best, best_span
 
 
 def duplicates(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
