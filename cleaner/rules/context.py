@@ -409,7 +409,7 @@ _OPENING_QUOTES = frozenset("\"“„«‘'")
 
 def category_teasers(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
     """The entries of a related-posts box that end with their category line."""
-    marks = [
+    marks = {
         i
         for i, p in enumerate(paras)
         if len(p) <= 50
@@ -417,7 +417,7 @@ def category_teasers(paras: list[str], decisions: list[Decision], seen: Seen) ->
         and p[space + 1 : space + 2] in _OPENING_QUOTES
         and decisions[i] is None
         and _CATEGORY_MARK.fullmatch(p.casefold())
-    ]
+    }
     if len(marks) < CATEGORY_MARKS_MIN:
         return
     for i in marks:
@@ -437,11 +437,14 @@ def category_teasers(paras: list[str], decisions: list[Decision], seen: Seen) ->
             decisions[j] = ("related-list", reason)
 
 
-def _blurb(text: str) -> bool:
+def _blurb(text: str, size: int | None = None) -> bool:
     """A teaser's headline or blurb: at most ``TEASER_BLURB_MAX_CHARS``, or up to
-    ``TEASER_CUT_MAX_CHARS`` when the site cut it short ("... This formula has turned…")."""
-    return len(text) <= TEASER_BLURB_MAX_CHARS or (
-        len(text) <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(text) is not None
+    ``TEASER_CUT_MAX_CHARS`` when the site cut it short ("... This formula has turned…");
+    ``size``: the text's CJK-weighted length (``lang.weighted_len``), when known."""
+    if size is None:
+        size = weighted_len(text)
+    return size <= TEASER_BLURB_MAX_CHARS or (
+        size <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(text) is not None
     )
 
 
@@ -459,17 +462,13 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     headings = _related_headings(paras, decisions)
     if not headings:
         return
-    longest_after = [0] * (n + 1)
+    blurbs_after = [True] * (n + 1)  # every kept line from here on is a blurb
     chars_after = [0] * (n + 1)
     # Whether a kept CJK sentence follows each point.
     cjk_sentence_after = [False] * (n + 1)
     for i in range(n - 1, -1, -1):
         kept = weighted_len(paras[i]) if decisions[i] is None else 0
-        if TEASER_BLURB_MAX_CHARS < kept <= TEASER_CUT_MAX_CHARS and _CUT_SHORT.search(paras[i]):
-            kept_shape = TEASER_BLURB_MAX_CHARS
-        else:
-            kept_shape = kept
-        longest_after[i] = max(longest_after[i + 1], kept_shape)
+        blurbs_after[i] = blurbs_after[i + 1] and (not kept or _blurb(paras[i], kept))
         chars_after[i] = chars_after[i + 1] + kept
         cjk_sentence_after[i] = cjk_sentence_after[i + 1] or (
             decisions[i] is None and _CJK_SENTENCE_END.search(paras[i]) is not None
@@ -481,7 +480,7 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         first = next((j for j in range(i + 1, n) if decisions[j] is None), None)
         if (
             0 < after < total - after
-            and longest_after[i + 1] <= TEASER_BLURB_MAX_CHARS
+            and blurbs_after[i + 1]
             and not cjk_sentence_after[i + 1]
             and not (first is not None and _continues_numbering(paras[first], i, numbered))
             and not any(
@@ -546,18 +545,13 @@ def cut_headline(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
     kept = [i for i, decision in enumerate(decisions) if decision is None]
     for before, i, after in zip(kept, kept[1:], kept[2:], strict=False):
         text = paras[i]
-        if (
-            len(text) > TEASER_MAX_CHARS
-            or not _CUT_SHORT.search(text)
-            or text.count(" ") + 1 < CUT_HEADLINE_MIN_WORDS
-            or not (_body_like(paras[before]) and _body_like(paras[after]))
-            or _CLOCK.search(text)  # "At 4/20/2005 08:13 AM, Anonymous said...": a comment
+        if not _cut_headline(text, TEASER_MAX_CHARS) or not (
+            _body_like(paras[before]) and _body_like(paras[after])
         ):
             continue
         starts = _WORD_START.findall(text)
         if sum(c.isupper() for c in starts) >= CUT_HEADLINE_CAPITALIZED * len(starts):
             decisions[i] = ("related-list", "a headline cut short, dropped into the body")
-    _cut_headline_runs(paras, decisions)
 
 
 #: Headlines cut short, ``CUT_HEADLINES_MIN_RUN`` or more in a row: a list of teasers
@@ -570,12 +564,13 @@ CUT_HEADLINES_MIN_RUN = 3
 CUT_HEADLINES_MAX_CHARS = 80
 
 
-def _cut_headline_runs(paras: list[str], decisions: list[Decision]) -> None:
+def cut_headline_runs(paras: list[str], decisions: list[Decision], seen: Seen) -> None:
+    """Runs of ``CUT_HEADLINES_MIN_RUN`` or more headlines cut short."""
     run: list[int] = []
     for i in [*range(len(paras)), None]:
         if i is not None and decisions[i] is not None:
             continue
-        if i is not None and _cut_headline(paras[i]):
+        if i is not None and _cut_headline(paras[i], CUT_HEADLINES_MAX_CHARS):
             run.append(i)
             continue
         if len(run) >= CUT_HEADLINES_MIN_RUN:
@@ -585,9 +580,11 @@ def _cut_headline_runs(paras: list[str], decisions: list[Decision]) -> None:
         run = []
 
 
-def _cut_headline(text: str) -> bool:
+def _cut_headline(text: str, max_chars: int) -> bool:
+    """At most ``max_chars``, ``CUT_HEADLINE_MIN_WORDS`` words or more, cut short with an
+    ellipsis, and no clock time ("At 4/20/2005 08:13 AM, Anonymous said...": a comment)."""
     return (
-        len(text) <= CUT_HEADLINES_MAX_CHARS
+        len(text) <= max_chars
         and text.count(" ") + 1 >= CUT_HEADLINE_MIN_WORDS
         and _CUT_SHORT.search(text) is not None
         and not _CLOCK.search(text)
@@ -928,12 +925,10 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     block = _main_block(paras, decisions, kept, prose, seen.phrase_rules)
     body = [i for i in block if _body_like(paras[i])]
     records = _record_lines(paras, kept)
-    top = [i for i in range(body[0]) if decisions[i] is None and i not in prose | records]
-    bottom = [
-        i
-        for i in range(body[-1] + 1, len(paras))
-        if decisions[i] is None and i not in prose | records
-    ]
+    content = prose | records if records else prose
+    top = [i for i in range(body[0]) if decisions[i] is None and i not in content]
+    after = range(body[-1] + 1, len(paras))
+    bottom = [i for i in after if decisions[i] is None and i not in content]
     # Lines that a navigation rule already took (post links, a pager) were chrome lines
     # above the article before it knew them: they count towards the run as they did.
     navigation = sum(1 for d in decisions[: body[0]] if d is not None and d[0] in NAVIGATION_RULES)
@@ -1394,6 +1389,7 @@ ORDER: tuple[tuple[str, ContextRule], ...] = (
     ("related-list", marked_excerpts),
     ("related-list", headline_tail),
     ("related-list", cut_headline),
+    ("related-list", cut_headline_runs),
     ("slideshow", slideshow),
     ("duplicate", duplicates),
     ("contained-duplicate", contained_duplicates),
