@@ -1404,3 +1404,78 @@ def test_a_sentence_about_time_past_stays() -> None:
         "Il y a 2 heures, la police est arrivée.",
     ]
     assert cleaner.clean("\n\n".join(lines)).split("\n\n") == lines
+
+
+# A wire story and, above it, a news site's stream of other stories' summaries.
+_WIRE_STORY = [
+    "LISBON (AP) — Engineers reopened the old river bridge on Monday after eighteen months "
+    "of repairs to its steel cables, the city transport authority said.",
+    "The bridge carries about forty thousand vehicles a day between the river's banks, and "
+    "its closure had doubled commuting times for residents of the southern districts.",
+    "Transport officials said the repaired cables would be inspected every six months and "
+    "that heavy trucks would remain banned from the bridge until the spring.",
+    "Residents welcomed the reopening, although several complained that the repairs had "
+    "taken twice as long as the authority first promised.",
+]
+_STREAM = [
+    "A bakery in Vermont won the national pie championship for the third straight year, "
+    "beating nearly two hundred entrants with a maple pecan recipe handed down by a grandmother.",
+    "The striker signed a five-year contract with the northern club on Friday, ending weeks "
+    "of speculation about a transfer fee that rivals described as excessive for any player.",
+    "Forecasters warned that a powerful storm would bring heavy snowfall and freezing winds "
+    "to mountain villages across the region, closing schools and several highways overnight.",
+]
+
+
+def test_story_stream_above_a_wire_dateline_goes() -> None:
+    caption = (
+        "Workers check the steel cables of the river bridge before its reopening in Lisbon "
+        "on Monday, as residents of the southern districts wait."
+    )
+    _cleaned_to([*_STREAM, caption, *_WIRE_STORY], [caption, *_WIRE_STORY], "story-stream")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LISBON (Reuters) - ",
+        "LISBON, Portugal (CNN) -- ",
+        "LISBON, Portugal — ",
+        "LISBONNE (AFP) – ",
+    ],
+)
+def test_story_stream_datelines(dateline: str) -> None:
+    lead = dateline + _WIRE_STORY[0].split("— ", 1)[1]
+    story = [lead, *_WIRE_STORY[1:]]
+    _cleaned_to([*_STREAM, *story], story, "story-stream")
+
+
+def test_story_stream_needs_three_summaries_and_a_dateline() -> None:
+    # Two unrelated paragraphs above a story may be the writer's own.
+    two = [*_STREAM[:2], *_WIRE_STORY]
+    assert cleaner.clean("\n\n".join(two)).split("\n\n") == two
+    # A term and its gloss with a plain hyphen is not a dateline.
+    gloss = "OVTA - " + _WIRE_STORY[0].split("— ", 1)[1]
+    plain = [*_STREAM, gloss, *_WIRE_STORY[1:]]
+    assert cleaner.clean("\n\n".join(plain)).split("\n\n") == plain
+
+
+def test_story_stream_spares_a_page_of_the_storys_kind() -> None:
+    # A forum thread about the bridge quotes the wire story further down: its posts on
+    # the bridge above the unrelated ones make the unrelated ones the thread's own.
+    posts = [
+        "Has anyone crossed the river bridge since the repairs? The cables looked rusty to me "
+        "before the closure and the authority never explained the delay to residents.",
+        "The bridge repairs took far too long, and the transport authority kept moving the "
+        "date of the reopening while commuting times for the southern districts doubled.",
+    ]
+    page = [*posts, *_STREAM, *_WIRE_STORY]
+    assert cleaner.clean("\n\n".join(page)).split("\n\n") == page
+
+
+def test_story_stream_keeps_the_storys_own_summary_above_it() -> None:
+    summary = (
+        "The river bridge reopened after eighteen months of cable repairs that doubled "
+        "commuting times for the southern districts."
+    )
+    _cleaned_to([summary, *_STREAM, *_WIRE_STORY], [summary, *_WIRE_STORY], "story-stream")
