@@ -573,6 +573,15 @@ _WIRE_DATELINE = regex.compile(
     r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?(?:, [^\W\d_][^()\n]{0,40}?)?"
     r"(?: ?\([^()]{2,40}\) ?(?:[—–-]|--)| ?(?:[—–]|--)) ?[\p{L}\p{N}\"“‘«]"
 )
+#: The longest line start ``_WIRE_DATELINE`` matches (place, country, agency, dash): a
+#: dash must be within it before the pattern is tried.
+_WIRE_DATELINE_CHARS = 140
+
+
+def _has_dash(head: str) -> bool:
+    return "—" in head or "–" in head or "-" in head
+
+
 #: The words a paragraph is about: four letters or more, no function word of any
 #: language (``lang/stopwords``).
 _TOPIC_WORD = regex.compile(r"\p{L}{4,}")
@@ -617,6 +626,7 @@ def story_stream(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
             decisions[i] is None
             and len(text) >= BODY_LIKE_CHARS
             and text[:1].isupper()
+            and _has_dash(text[:_WIRE_DATELINE_CHARS])
             and _WIRE_DATELINE.match(text)
         ):
             lead = i
