@@ -1479,3 +1479,67 @@ def test_story_stream_keeps_the_storys_own_summary_above_it() -> None:
         "commuting times for the southern districts."
     )
     _cleaned_to([summary, *_STREAM, *_WIRE_STORY], [summary, *_WIRE_STORY], "story-stream")
+
+
+_RADA = (
+    "Zastupitelstvo v úterý schválilo rozpočet města na příští rok po dlouhé debatě o "
+    "nákladech na nový most a opravy škol."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Související", "related-link"),
+        ("Čtěte také: Vláda schválila rozpočet na příští rok", "related-link"),
+        ("Sdílet článek", "site-label"),
+        ("Přeskočit na hlavní obsah", "skip-link"),
+        ("Komerční sdělení", "ad-label"),
+        ("© 2021 Vydavatelství, a.s. Všechna práva vyhrazena.", "copyright"),
+        ("Nejnovější zprávy do e-mailu", "newsletter-signup"),
+        ("Prohlédnout si 19 fotografií", "player-label"),
+        ("Zdroj: ČTK", "syndication"),
+        ("Sledujte nás na Facebooku", "social-follow"),
+        ("Stáhněte si naši aplikaci zdarma", "app-download"),
+        ("Doba čtení: 3 minuty", "read-time"),
+        ("Přidat komentář", "comment-widget"),
+    ],
+)
+def test_czech_chrome_lines_go(line: str, rule: str) -> None:
+    out = cleaner.clean_document(f"{_RADA}\n\n{line}\n\n{_RADA.replace('úterý', 'středu')}")
+    assert [r.rule for r in out.removed] == [rule]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Body sentences that open with the words of a Czech chrome label.
+        "Související dokumenty najdete v příloze zákona, kterou ministerstvo zveřejnilo.",
+        "Sdílet článek s přáteli je podle průzkumu nejčastější důvod, proč lidé čtou zprávy.",
+        "Diskuse o rozpočtu trvala až do půlnoci.",
+        "Diskuse",  # a paper's section heading: only a count makes it a comment widget
+    ],
+)
+def test_czech_body_lines_stay(line: str) -> None:
+    page = f"{_RADA}\n\n{line}\n\n{_RADA.replace('úterý', 'středu')}"
+    assert cleaner.clean(page) == page
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Spokojený kapitán týmu po vítězství na hřišti soupeře. | Foto: Reuters",
+        "Fans feiern die Mannschaft nach dem Sieg im Stadion. | Bild: Keystone",
+        "Players celebrate after the final whistle. | Photo: AP",
+    ],
+)
+def test_caption_with_a_barred_credit_goes(caption: str) -> None:
+    out = cleaner.clean_document(
+        f"{COUNCIL}\n\n{caption}\n\n{COUNCIL.replace('Tuesday', 'Monday')}"
+    )
+    assert [r.rule for r in out.removed] == ["credited-caption"]
+
+
+def test_a_bar_without_a_photo_label_is_no_credit() -> None:
+    page = f"{COUNCIL}\n\nPrices | Image quality: see the table below\n\n{COUNCIL}."
+    assert "Prices | Image quality" in cleaner.clean(page)

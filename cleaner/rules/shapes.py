@@ -217,6 +217,16 @@ def shape_phrases() -> tuple[Phrase, ...]:
             "Wendy Sherman, left, and Sergei Ryabkov. (Denis Balibouse/Pool/AFP via Getty Images)",
         ),
         (
+            "credited-caption",
+            # a caption, then a bar and a labelled photo credit ("... | Foto: Reuters"):
+            # the label is a photo word of one of the languages covered
+            r".{10,400}[.!?\p{L}\d\)] \| (?:photo|foto|bild|image|picture|credit|crédit|"
+            r"фото|zdjęcie|fotografie|fotoğraf|imagen|imagem|afbeelding)s?"
+            r"(?: by| von| de| di)?: [^|\n]{1,80}",
+            "Tomáš Souček po vítězství ve Villa Parku. | Foto: Reuters || "
+            "Spieler nach dem Sieg. | Bild: Keystone",
+        ),
+        (
             "title-case-run",
             # The decision is the gate's (_title_case_run); the pattern only bounds it.
             r"[^\n]{120,3000}",
@@ -670,7 +680,7 @@ _GATES: dict[str, tuple[int, str, Callable[[str], bool] | None]] = {
     "pagination": (150, "0123456789", _pagination),
     "share-count": (60, "0123456789", _share_count_gate),
     "credit-line": (120, "/", None),
-    "credited-caption": (500, ")", None),
+    "credited-caption": (500, ")|", None),
     "title-case-run": (3000, " ", _title_case_run),
     "language-menu": (3000, " ", _language_menu),
     "dated-byline": (120, "0123456789", _dated_byline),
