@@ -1543,3 +1543,23 @@ def test_caption_with_a_barred_credit_goes(caption: str) -> None:
 def test_a_bar_without_a_photo_label_is_no_credit() -> None:
     page = f"{COUNCIL}\n\nPrices | Image quality: see the table below\n\n{COUNCIL}."
     assert "Prices | Image quality" in cleaner.clean(page)
+
+
+def test_short_paragraphs_after_an_inline_box_stay_when_the_story_ends_below() -> None:
+    # A related box inside a story, then its last short paragraphs, then the line that
+    # closes the story: the paragraphs are the story's, not the box's blurbs.
+    before = [
+        "The city council approved the budget for the coming year on Tuesday after a long "
+        "debate over the cost of the new bridge and repairs to three schools.",
+        "The bridge will cost about 40 million dollars, most of it paid from state funds, "
+        "and work is due to start in the spring.",
+    ]
+    box = ["Related", "Mayor unveils plan for new bus lanes", "Schools to get new roofs by 2025"]
+    after = [
+        "Council members said the vote was the closest in a decade.",
+        '"We cannot wait any longer for the bridge," the mayor told reporters.',
+    ]
+    out = cleaner.clean_document(
+        "\n\n".join([*before, *box, *after, "Ann Lee contributed reporting."])
+    )
+    assert out.text.split("\n\n") == [*before, *after]

@@ -475,7 +475,16 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
         )
     total = chars_after[0]
     numbered = _numbered_starts(paras)
+    # The line that closes a story (its agency, its contributors) closes the body: a
+    # related heading above it stands inside the story, and the short paragraphs
+    # between are the story's own (an inline box, then the last paragraphs).
+    story_end = max(
+        (j for j, d in enumerate(decisions) if d is not None and d[0] in _STORY_END_RULES),
+        default=-1,
+    )
     for i in headings:
+        if i < story_end:
+            continue
         after = chars_after[i + 1]
         first = next((j for j in range(i + 1, n) if decisions[j] is None), None)
         if (
@@ -491,6 +500,10 @@ def teaser_tail(paras: list[str], decisions: list[Decision], seen: Seen) -> None
                 if decisions[j] is None:
                     decisions[j] = ("related-list", f"teaser under {paras[i]!r} at the end")
             return
+
+
+#: The rules whose lines close a story: its agency or first publication, its contributors.
+_STORY_END_RULES = frozenset({"syndication", "contributed-reporting"})
 
 
 #: Teaser headlines at the end of the text without a heading above them ("Dozens flock
