@@ -644,7 +644,7 @@ def story_stream(paras: list[str], decisions: list[Decision], seen: Seen) -> Non
         ):
             lead = i
             break
-    if not lead:
+    if lead is None or lead == 0:  # no wire story, or nothing above it
         return
     story = [i for i in range(lead, len(paras)) if decisions[i] is None]
     if sum(len(paras[i]) >= BODY_LIKE_CHARS for i in story) < STREAM_MIN_STORY:
