@@ -1563,3 +1563,43 @@ def test_short_paragraphs_after_an_inline_box_stay_when_the_story_ends_below() -
         "\n\n".join([*before, *box, *after, "Ann Lee contributed reporting."])
     )
     assert out.text.split("\n\n") == [*before, *after]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("1 de diciembre de 2017 3:00 AM PST", "timestamp"),
+        ("5 de março de 2020", "timestamp"),
+        ("Comparte tu opinión", "comment-widget"),
+        ("Regístrate o inicia sesión para comentar", "comment-form"),
+        ("Abonnez-vous à partir de 1 €", "support-ask"),
+        ("Subscribe now to access the Daily Courier.", "support-ask"),
+        ("Gérez votre abonnement", "site-label"),
+        ("Facebook Twitter Google+ Mobile RSS", "site-label"),
+        ("by: Laurie Oakes", "byline"),
+        ("Ouvir o texto", "player-label"),
+        ("更多>>", "more-link"),
+    ],
+)
+def test_more_chrome_lines_go(line: str, rule: str) -> None:
+    out = cleaner.clean_document(f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}")
+    assert [r.rule for r in out.removed] == [rule]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "De diciembre a marzo, el consejo se reunió cada semana para revisar el presupuesto.",
+        "Subscribers can access the archive from any device, the publisher said.",
+        "Facebook and Twitter both declined to comment on the report.",
+    ],
+)
+def test_lines_like_those_stay(line: str) -> None:
+    page = f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}"
+    assert cleaner.clean(page) == page
+
+
+@pytest.mark.parametrize("line", ["21.dez.2018 às 12h55", "21-Dec-2018", "05/Jan/2020 10:00"])
+def test_dates_with_the_month_joined_by_dots_or_hyphens_go(line: str) -> None:
+    out = cleaner.clean_document(f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}")
+    assert [r.rule for r in out.removed] == ["timestamp"]

@@ -91,7 +91,12 @@ def _date_tokens() -> tuple[str, str, str]:
         r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
         r"|(?:\d{4}년 ?)?\d{1,2}월 ?\d{1,2}일"
     )
-    word_date = rf"(?:\d{{1,2}}\.? )?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
+    # "1 de diciembre de 2017": Spanish and Portuguese join the day and the month with "de"
+    # "21-Dec-2018", "21.dez.2018": the month's name between the day and the year, joined
+    word_date = (
+        rf"(?:\d{{1,2}}\.? (?:de )?)?(?:{month})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?(?: \d{{4}})?"
+        rf"|\d{{1,2}}(?:\.(?:{month})\.|-(?:{month})-|/(?:{month})/)\d{{2,4}}"
+    )
     clock = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2}[時时]\d{1,2}分"
     return num_date, word_date, clock
 
