@@ -1603,3 +1603,23 @@ def test_lines_like_those_stay(line: str) -> None:
 def test_dates_with_the_month_joined_by_dots_or_hyphens_go(line: str) -> None:
     out = cleaner.clean_document(f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}")
     assert [r.rule for r in out.removed] == ["timestamp"]
+
+
+def test_page_chrome_counts_the_chrome_it_already_knows_above_the_article() -> None:
+    # Two unknown lines above the article, under four that the phrase rules know: the
+    # run above the article is six lines of chrome, however many of them were known.
+    body = [
+        "The city council approved the budget for the coming year on Tuesday after a long "
+        "debate over the cost of the new bridge and repairs to three schools.",
+        "The bridge will cost about 40 million dollars, most of it paid from state funds, "
+        "and work is due to start in the spring, officials said on Wednesday.",
+        "Council members said the vote was the closest in a decade, and several promised to "
+        "revisit the school repairs when the next budget is drawn up.",
+    ]
+    known = ["Skip to content", "Sign in", "Subscribe now to access The Courier.", "Newsletters"]
+    unknown = ["Community Calendar Events", "Obituaries and Notices"]
+    headline = "Council approves budget after long debate"
+    footer = "About Us | Contact | Privacy Policy | Terms of Use"
+    out = cleaner.clean_document("\n".join([*known, *unknown, headline, *body, footer]))
+    assert out.text.split("\n\n") == [headline, *body]
+    assert [r.rule for r in out.removed if r.text in unknown] == ["page-chrome", "page-chrome"]

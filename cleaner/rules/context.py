@@ -950,6 +950,10 @@ def listing_dates(paras: list[str], decisions: list[Decision], seen: Seen) -> No
 #: set on the dev pages so that body recall stays at 0.97 of the uncleaned input's or
 #: above on every input (SPEC: losing body text is worse than keeping cruft).
 CHROME_MIN_LINES = 6
+#: Of the run above the article, at least this many lines are unknown to the other rules:
+#: with fewer, what is left there is the headline and its neighbours (a score line under
+#: a match report's headline), not chrome.
+CHROME_MIN_UNKNOWN = 3
 CHROME_MIN_SHARE = 0.5
 #: Lines without kept prose (one or more removed by a phrase rule) that split a page into
 #: blocks: a share bar, a related list, a footer between the article and the rest.
@@ -994,6 +998,8 @@ CHROME_EVIDENCE_RULES = frozenset(
 #: links, a line of the post's meta fields, its date and author ("on March 10, 2015 by
 #: Nikhil Marathe").
 NAVIGATION_RULES = frozenset({"pagination", "post-navigation", "meta-bar", "dated-byline"})
+#: The rules whose lines above the article count towards its run of chrome.
+_RUN_RULES = NAVIGATION_RULES | CHROME_EVIDENCE_RULES
 #: Phrase rules whose lines stand inside an article, not between it and the page: a
 #: wiki's hatnotes ("Main article: ...") head its sections, and a run of them around an
 #: infobox must not split the article into blocks; a forum thread's posts each carry
@@ -1041,10 +1047,11 @@ def page_chrome(paras: list[str], decisions: list[Decision], seen: Seen) -> None
     top = [i for i in range(body[0]) if decisions[i] is None and i not in content]
     after = range(body[-1] + 1, len(paras))
     bottom = [i for i in after if decisions[i] is None and i not in content]
-    # Lines that a navigation rule already took (post links, a pager) were chrome lines
-    # above the article before it knew them: they count towards the run as they did.
-    navigation = sum(1 for d in decisions[: body[0]] if d is not None and d[0] in NAVIGATION_RULES)
-    if len(top) + navigation >= CHROME_MIN_LINES:
+    # Lines that a chrome or navigation rule already took above the article (a skip link,
+    # site labels, a pager, post links) are chrome lines of the run all the same: counting
+    # only the unknown ones made each newly known line a reason to keep the rest.
+    known = sum(1 for d in decisions[: body[0]] if d is not None and d[0] in _RUN_RULES)
+    if len(top) >= CHROME_MIN_UNKNOWN and len(top) + known >= CHROME_MIN_LINES:
         headline = next((i for i in reversed(top) if _headline_like(paras[i])), None)
         for i in top:
             if i != headline:
