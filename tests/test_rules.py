@@ -1210,6 +1210,18 @@ def test_an_explainer_headline_stays_where_a_teaser_headline_goes() -> None:
 COUNCIL = "The council met on Tuesday evening to vote on the budget for the coming year."
 
 
+def _between(line: str, before: str = COUNCIL, after: str | None = None) -> str:
+    """``line`` between two body sentences (the second a variant of the first, so that
+    no duplicate rule is involved)."""
+    after = after if after is not None else before.replace("Tuesday", "Monday")
+    return f"{before}\n\n{line}\n\n{after}"
+
+
+def _removed_between(line: str, before: str = COUNCIL, after: str | None = None) -> list[str]:
+    """The rules that removed something from ``line`` between two body sentences."""
+    return [r.rule for r in cleaner.clean_document(_between(line, before, after)).removed]
+
+
 def _after_council(line: str) -> cleaner.CleanResult:
     """The council's sentence, then ``line``, cleaned: the sentence must come out alone."""
     out = cleaner.clean_document(f"{COUNCIL}\n\n{line}")
@@ -1506,8 +1518,7 @@ _RADA = (
     ],
 )
 def test_czech_chrome_lines_go(line: str, rule: str) -> None:
-    out = cleaner.clean_document(f"{_RADA}\n\n{line}\n\n{_RADA.replace('úterý', 'středu')}")
-    assert [r.rule for r in out.removed] == [rule]
+    assert _removed_between(line, _RADA, _RADA.replace("úterý", "středu")) == [rule]
 
 
 @pytest.mark.parametrize(
@@ -1521,7 +1532,7 @@ def test_czech_chrome_lines_go(line: str, rule: str) -> None:
     ],
 )
 def test_czech_body_lines_stay(line: str) -> None:
-    page = f"{_RADA}\n\n{line}\n\n{_RADA.replace('úterý', 'středu')}"
+    page = _between(line, _RADA, _RADA.replace("úterý", "středu"))
     assert cleaner.clean(page) == page
 
 
@@ -1534,10 +1545,7 @@ def test_czech_body_lines_stay(line: str) -> None:
     ],
 )
 def test_caption_with_a_barred_credit_goes(caption: str) -> None:
-    out = cleaner.clean_document(
-        f"{COUNCIL}\n\n{caption}\n\n{COUNCIL.replace('Tuesday', 'Monday')}"
-    )
-    assert [r.rule for r in out.removed] == ["credited-caption"]
+    assert _removed_between(caption) == ["credited-caption"]
 
 
 def test_a_bar_without_a_photo_label_is_no_credit() -> None:
@@ -1582,8 +1590,7 @@ def test_short_paragraphs_after_an_inline_box_stay_when_the_story_ends_below() -
     ],
 )
 def test_more_chrome_lines_go(line: str, rule: str) -> None:
-    out = cleaner.clean_document(f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}")
-    assert [r.rule for r in out.removed] == [rule]
+    assert _removed_between(line) == [rule]
 
 
 @pytest.mark.parametrize(
@@ -1595,14 +1602,13 @@ def test_more_chrome_lines_go(line: str, rule: str) -> None:
     ],
 )
 def test_lines_like_those_stay(line: str) -> None:
-    page = f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}"
+    page = _between(line)
     assert cleaner.clean(page) == page
 
 
 @pytest.mark.parametrize("line", ["21.dez.2018 às 12h55", "21-Dec-2018", "05/Jan/2020 10:00"])
 def test_dates_with_the_month_joined_by_dots_or_hyphens_go(line: str) -> None:
-    out = cleaner.clean_document(f"{COUNCIL}\n\n{line}\n\n{COUNCIL.replace('Tuesday', 'Monday')}")
-    assert [r.rule for r in out.removed] == ["timestamp"]
+    assert _removed_between(line) == ["timestamp"]
 
 
 def test_page_chrome_counts_the_chrome_it_already_knows_above_the_article() -> None:
