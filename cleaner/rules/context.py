@@ -592,7 +592,10 @@ _WIRE_DATELINE_CHARS = 140
 
 
 def _has_dash(head: str) -> bool:
-    return "—" in head or "–" in head or "-" in head
+    """A dash that could close a dateline (``_DATELINE``, ``_WIRE_DATELINE``): an em or
+    en dash, or a hyphen after a space, a bracket or another hyphen ("MOSCOW (AP) — ",
+    "Paris, 3 mai (Reuters) - ", "BERLIN (dpa)- "); a hyphen inside a word is none."""
+    return "—" in head or "–" in head or " -" in head or ")-" in head or "--" in head
 
 
 #: The words a paragraph is about: four letters or more, no function word of any
@@ -1445,7 +1448,7 @@ def _summaries(paras: list[str], decisions: list[Decision]) -> None:
         text = paras[i]
         by_start.setdefault(text[:CONTAINED_KEY], []).append(n)
         head = text[:_DATELINE_CHARS]
-        if ("—" in head or "–" in head or " - " in head) and (m := _DATELINE.match(text)):
+        if _has_dash(head) and (m := _DATELINE.match(text)):
             offsets[n] = m.end()
             by_start.setdefault(text[m.end() : m.end() + CONTAINED_KEY], []).append(n)
     for n, i in enumerate(kept):
